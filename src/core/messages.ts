@@ -1,0 +1,90 @@
+/**
+ * Normalized messages: what every channel adapter (Telegram, Zalo, console) turns its platform's
+ * updates into, and what the core asks adapters to send. Nothing here knows any platform.
+ */
+
+export type ChannelName = 'telegram' | 'zalo' | 'console';
+
+/** A chat on one channel. `chatId` is always a string (Zalo ids are strings, Telegram's are stringified). */
+export interface ChatRef {
+  channel: ChannelName;
+  chatId: string;
+  kind: 'private' | 'group';
+}
+
+/** Who sent an inbound message. */
+export interface SenderRef {
+  channel: ChannelName;
+  userId: string;
+  displayName?: string;
+  /** IETF language code reported by the platform, if any (e.g. "vi", "en"). */
+  languageCode?: string;
+}
+
+interface InboundBase {
+  /**
+   * Unique key of the platform update, used to drop duplicate deliveries
+   * (Telegram: update_id; Zalo: event name + message_id; console: a counter).
+   */
+  updateKey: string;
+  chat: ChatRef;
+  from: SenderRef;
+  receivedAt: Date;
+}
+
+export interface InboundText extends InboundBase {
+  type: 'text';
+  text: string;
+}
+
+/** "/baocao abc" → command "baocao", args "abc". The command is lower-case, without slash or @botname. */
+export interface InboundCommand extends InboundBase {
+  type: 'command';
+  command: string;
+  args: string;
+}
+
+/** A choice made by pressing a button (Telegram inline keyboard). Channels without buttons send text. */
+export interface InboundChoice extends InboundBase {
+  type: 'choice';
+  choiceId: string;
+}
+
+export interface InboundDocument extends InboundBase {
+  type: 'document';
+  fileName: string;
+  mimeType?: string;
+  caption?: string;
+  /** Downloads the file's bytes from the platform. */
+  download(): Promise<Buffer>;
+}
+
+/** Stickers, pictures, voice…: things the bot cannot read. */
+export interface InboundUnsupported extends InboundBase {
+  type: 'unsupported';
+  what: string;
+}
+
+export type InboundMessage = InboundText | InboundCommand | InboundChoice | InboundDocument | InboundUnsupported;
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+export type OutboundMessage =
+  | { type: 'text'; text: string }
+  /** Text followed by choices: buttons on Telegram, numbered lines on Zalo and the console. */
+  | { type: 'choices'; text: string; choices: Choice[]; columns?: number }
+  | { type: 'file'; fileName: string; mimeType: string; content: Buffer; caption?: string }
+  | { type: 'photo'; url: string; caption?: string };
+
+/**
+ * Parses "/cmd@bot args" or "/cmd args" into command and arguments; null when the text is not a command.
+ * Shared by every adapter so that commands read the same everywhere.
+ */
+export function parseCommand(text: string): { command: string; args: string } | null {
+  const match = /^\/([\p{L}\p{N}_]+)(?:@[\w]+)?(?:\s+([\s\S]*))?$/u.exec(text.trim());
+  if (!match) return null;
+  return { command: (match[1] ?? '').toLowerCase(), args: (match[2] ?? '').trim() };
+}
