@@ -1,0 +1,78 @@
+import type { ChannelName, ChatRef } from '../messages.ts';
+import type { Lang } from '../../i18n/translator.ts';
+
+export type Role = 'officer' | 'leader' | 'admin';
+export const ROLES: readonly Role[] = ['officer', 'leader', 'admin'];
+
+/** A Youth Union unit: the province at the root, its units (district unions, affiliated unions) below it. */
+export interface Unit {
+  code: string;
+  name: string;
+  /** Code of the parent unit; null for the province at the root. */
+  parentCode: string | null;
+  createdAt: string;
+}
+
+/** One account of a person on one channel. */
+export interface Identity {
+  channel: ChannelName;
+  userId: string;
+  /** The private chat where the bot reaches this identity. */
+  chatId: string;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  role: Role;
+  /** The unit this person belongs to (the province for leaders and admins by default). */
+  unitCode: string;
+  identities: Identity[];
+  createdAt: string;
+  /** Set when the platform said this person cannot be reached (blocked the bot, chat gone). */
+  unreachable?: { channel: ChannelName; reason: string; at: string };
+}
+
+export interface Invite {
+  code: string;
+  unitCode: string;
+  role: Role;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export type AnswerMap = Record<string, number | string | boolean | string[] | null>;
+
+/** One submission of a unit's report for a period. Every revision is kept. */
+export interface ReportRevision {
+  periodId: string;
+  unitCode: string;
+  revision: number;
+  answers: AnswerMap;
+  submittedBy: { personId: string; name: string; channel: ChannelName };
+  submittedAt: string;
+  late: boolean;
+}
+
+/** A reporting period as the bot uses it: the bundle's definition with any stored change applied. */
+export interface Period {
+  id: string;
+  title: { vi: string; en: string };
+  /** Deadline for units → province, an ISO instant. */
+  unitDeadline: string;
+  provinceDeadline?: string;
+  deadlineIsDateOnly: boolean;
+  opens?: string;
+  /** Late submissions are accepted until this instant. */
+  closes: string;
+  reminders: string[];
+  summaries: string[];
+  section?: string;
+  /** Bumped whenever the deadline changes, so planned jobs of an older version are recognised. */
+  version: number;
+}
+
+export type ProvinceGroups = Partial<Record<ChannelName, ChatRef>>;
+
+export type { Lang };

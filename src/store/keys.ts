@@ -1,0 +1,19 @@
+/** Every Redis key doanbot uses, in one place, under one prefix (so tests and provinces can share a server). */
+export class Keys {
+  constructor(readonly prefix: string) {}
+  units = () => `${this.prefix}units`;
+  person = (id: string) => `${this.prefix}person:${id}`;
+  people = () => `${this.prefix}people`;
+  identity = (channel: string, userId: string) => `${this.prefix}identity:${channel}:${userId}`;
+  unitPeople = (unitCode: string) => `${this.prefix}unit-people:${unitCode}`;
+  invite = (code: string) => `${this.prefix}invite:${code}`;
+  reportRevisions = (periodId: string, unitCode: string) => `${this.prefix}report:${periodId}:${unitCode}`;
+  reportLatest = (periodId: string) => `${this.prefix}report-latest:${periodId}`;
+  session = (channel: string, userId: string) => `${this.prefix}session:${channel}:${userId}`;
+  seen = (updateKey: string) => `${this.prefix}seen:${updateKey}`;
+  langs = () => `${this.prefix}langs`;
+  groups = () => `${this.prefix}groups`;
+  periodOverrides = () => `${this.prefix}period-overrides`;
+  importedPeriods = () => `${this.prefix}imported-periods`;
+  lock = (name: string) => `${this.prefix}lock:${name}`;
+}

@@ -1,0 +1,72 @@
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { Period } from '../core/domain/types.ts';
+import type { Keys } from './keys.ts';
+import { parseStored } from './json.ts';
+
+const periodSchema = z.object({
+  id: z.string(),
+  title: z.object({ vi: z.string(), en: z.string() }),
+  unitDeadline: z.string(),
+  provinceDeadline: z.string().optional(),
+  deadlineIsDateOnly: z.boolean(),
+  opens: z.string().optional(),
+  closes: z.string(),
+  reminders: z.array(z.string()),
+  summaries: z.array(z.string()),
+  section: z.string().optional(),
+  version: z.number().int(),
+});
+
+const overrideSchema = z.object({ unitDeadline: z.string(), closes: z.string(), version: z.number().int(), deadlineIsDateOnly: z.boolean() });
+export type PeriodOverride = z.infer<typeof overrideSchema>;
+
+/**
+ * Reporting periods: those of the plan bundle (read from flows/ at start-up) with stored deadline
+ * changes applied, plus periods imported from a plan document in chat.
+ */
+export class PeriodStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    private readonly bundlePeriods: readonly Period[],
+  ) {}
+
+  async list(): Promise<Period[]> {
+    const [overrides, imported] = await Promise.all([
+      this.redis.hgetall(this.keys.periodOverrides()),
+      this.redis.hvals(this.keys.importedPeriods()),
+    ]);
+    const periods = new Map<string, Period>();
+    for (const p of this.bundlePeriods) periods.set(p.id, p);
+    for (const raw of imported) {
+      const p = parseStored(raw, periodSchema);
+      if (p && !periods.has(p.id)) periods.set(p.id, p);
+    }
+    for (const [id, raw] of Object.entries(overrides)) {
+      const base = periods.get(id);
+      const o = parseStored(raw, overrideSchema);
+      if (base && o) periods.set(id, { ...base, ...o });
+    }
+    return [...periods.values()].sort((a, b) => a.unitDeadline.localeCompare(b.unitDeadline));
+  }
+
+  async get(id: string): Promise<Period | null> {
+    return (await this.list()).find((p) => p.id === id) ?? null;
+  }
+
+  /** Moves a period's deadline and bumps its version. */
+  async setDeadline(id: string, change: Omit<PeriodOverride, 'version'>): Promise<Period | null> {
+    const current = await this.get(id);
+    if (!current) return null;
+    const override: PeriodOverride = { ...change, version: current.version + 1 };
+    await this.redis.hset(this.keys.periodOverrides(), id, JSON.stringify(override));
+    return { ...current, ...override };
+  }
+
+  /** Adds periods proposed from an imported plan; false for an id that already exists. */
+  async addImported(period: Period): Promise<boolean> {
+    if (this.bundlePeriods.some((p) => p.id === period.id)) return false;
+    return (await this.redis.hsetnx(this.keys.importedPeriods(), period.id, JSON.stringify(period))) === 1;
+  }
+}

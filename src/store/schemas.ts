@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const channel = z.enum(['telegram', 'zalo', 'console']);
+const role = z.enum(['officer', 'leader', 'admin']);
+const answer = z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.null()]);
+
+export const unitSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  parentCode: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const personSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role,
+  unitCode: z.string(),
+  identities: z.array(z.object({ channel, userId: z.string(), chatId: z.string() })),
+  createdAt: z.string(),
+  unreachable: z.object({ channel, reason: z.string(), at: z.string() }).optional(),
+});
+
+export const inviteSchema = z.object({
+  code: z.string(),
+  unitCode: z.string(),
+  role,
+  createdBy: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+
+export const revisionSchema = z.object({
+  periodId: z.string(),
+  unitCode: z.string(),
+  revision: z.number().int(),
+  answers: z.record(answer),
+  submittedBy: z.object({ personId: z.string(), name: z.string(), channel }),
+  submittedAt: z.string(),
+  late: z.boolean(),
+});
+
+export const chatRefSchema = z.object({ channel, chatId: z.string(), kind: z.enum(['private', 'group']) });

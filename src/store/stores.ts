@@ -1,0 +1,39 @@
+import type { Redis } from 'ioredis';
+import type { Period } from '../core/domain/types.ts';
+import { Keys } from './keys.ts';
+import { UnitStore } from './unit-store.ts';
+import { PeopleStore } from './people-store.ts';
+import { InviteStore } from './invite-store.ts';
+import { ReportStore } from './report-store.ts';
+import { SessionStore } from './session-store.ts';
+import { DedupeStore } from './dedupe-store.ts';
+import { SettingsStore } from './settings-store.ts';
+import { PeriodStore } from './period-store.ts';
+
+/** Every store over one Redis connection and one key prefix. */
+export interface Stores {
+  keys: Keys;
+  units: UnitStore;
+  people: PeopleStore;
+  invites: InviteStore;
+  reports: ReportStore;
+  sessions: SessionStore;
+  dedupe: DedupeStore;
+  settings: SettingsStore;
+  periods: PeriodStore;
+}
+
+export function createStores(redis: Redis, prefix: string, bundlePeriods: readonly Period[]): Stores {
+  const keys = new Keys(prefix);
+  return {
+    keys,
+    units: new UnitStore(redis, keys),
+    people: new PeopleStore(redis, keys),
+    invites: new InviteStore(redis, keys),
+    reports: new ReportStore(redis, keys),
+    sessions: new SessionStore(redis, keys),
+    dedupe: new DedupeStore(redis, keys),
+    settings: new SettingsStore(redis, keys),
+    periods: new PeriodStore(redis, keys, bundlePeriods),
+  };
+}
