@@ -1,0 +1,177 @@
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import type { ChannelAdapter, InboundHandler } from '../../core/channel.ts';
+import { PermanentDeliveryError } from '../../core/delivery-errors.ts';
+import type { OutboundMessage } from '../../core/messages.ts';
+import { DEFAULT_LANG, Translator, type Lang } from '../../i18n/translator.ts';
+import { KeyedSerialQueue } from './keyed-serial-queue.ts';
+import { mapZaloError } from './map-zalo-error.ts';
+import { renderOutbound, type ZaloSend } from './render-outbound.ts';
+import { splitText } from './split-text.ts';
+import { toInbound } from './to-inbound.ts';
+import { ZaloApiClient } from './zalo-api-client.ts';
+import { ZaloPoller } from './zalo-poller.ts';
+import type { ZaloUpdate } from './zalo-types.ts';
+import { ZaloWebhookServer } from './zalo-webhook-server.ts';
+
+/** How updates arrive: long polling (development) or a webhook Zalo posts to (production). */
+export type ZaloMode =
+  | { kind: 'polling'; pollTimeoutSec?: number }
+  | {
+      kind: 'webhook';
+      /** The public HTTPS URL registered with setWebhook. */
+      publicUrl: string;
+      port: number;
+      /** The path this process serves, usually the path of `publicUrl`. */
+      path: string;
+      /** 8 to 256 characters; Zalo sends it back in `X-Bot-Api-Secret-Token`. */
+      secretToken: string;
+      host?: string;
+    };
+
+export interface ZaloAdapterOptions {
+  token: string;
+  /** ZALO_API_ROOT, normally https://bot-api.zaloplatforms.com */
+  apiRoot: string;
+  mode: ZaloMode;
+  logger: Logger;
+  /** Zalo's limit per text message (default 2,000). */
+  maxTextLength?: number;
+  /** Texts of the `zalo` namespace (choice hint, file fallback); default: the repository's locales/. */
+  translator?: Translator;
+  /** Language of those texts (default Vietnamese). */
+  lang?: Lang;
+}
+
+export const ZALO_MAX_TEXT_LENGTH = 2000;
+
+/**
+ * The Zalo Bot Platform channel, over plain HTTP (axios). Zalo has no buttons, no deep links and
+ * no command menu: choices are numbered lines, and a person joins by sending "/start CODE".
+ * `deliver` throws only core delivery errors, mapped by {@link mapZaloError}.
+ */
+export class ZaloAdapter implements ChannelAdapter {
+  readonly channel = 'zalo' as const;
+  private readonly client: ZaloApiClient;
+  private readonly logger: Logger;
+  private readonly translator: Translator;
+  private readonly queue: KeyedSerialQueue;
+  private receiver: { stop(): Promise<void> } | undefined;
+
+  constructor(private readonly options: ZaloAdapterOptions) {
+    this.client = new ZaloApiClient(options.token, options.apiRoot);
+    this.logger = options.logger.child({ platform: 'zalo' });
+    this.translator = options.translator ?? Translator.fromDirectory(fileURLToPath(new URL('../../../locales', import.meta.url)));
+    this.queue = new KeyedSerialQueue((err, chat) => this.logger.error({ err, chat }, 'zalo update handling failed'));
+  }
+
+  /** Checks the token (getMe), then starts long polling or the webhook server and registers it. */
+  async start(handler: InboundHandler): Promise<void> {
+    if (this.receiver) return;
+    const me = await this.client.call<{ id?: string; account_name?: string }>('getMe');
+    this.logger.info({ bot: me.account_name ?? me.id, mode: this.options.mode.kind }, 'zalo bot connected');
+    const mode = this.options.mode;
+    if (mode.kind === 'polling') {
+      // getUpdates does not work while a webhook is set.
+      await this.client.call('deleteWebhook');
+      const poller = new ZaloPoller({
+        client: this.client,
+        logger: this.logger,
+        ...(mode.pollTimeoutSec !== undefined ? { pollTimeoutSec: mode.pollTimeoutSec } : {}),
+        onUpdate: (update) => this.handle(update, handler),
+      });
+      poller.start();
+      this.receiver = poller;
+      return;
+    }
+    const server = new ZaloWebhookServer({
+      port: mode.port,
+      path: mode.path,
+      secretToken: mode.secretToken,
+      logger: this.logger,
+      ...(mode.host !== undefined ? { host: mode.host } : {}),
+      onUpdate: (update) => {
+        const chat = update.message?.chat?.id;
+        this.queue.push(typeof chat === 'string' ? chat : '', () => this.handle(update, handler));
+      },
+    });
+    await server.listen();
+    try {
+      await this.client.call('setWebhook', { url: mode.publicUrl, secret_token: mode.secretToken });
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
+    this.receiver = { stop: () => server.close() };
+  }
+
+  /** Stops receiving, then waits for the updates already accepted to be handled. */
+  async stop(): Promise<void> {
+    const receiver = this.receiver;
+    this.receiver = undefined;
+    await receiver?.stop();
+    await this.queue.idle();
+  }
+
+  async deliver(chatId: string, message: OutboundMessage): Promise<void> {
+    const sends = renderOutbound(message, {
+      translator: this.translator,
+      lang: this.options.lang ?? DEFAULT_LANG,
+      maxTextLength: this.maxTextLength,
+    });
+    if (sends.length === 0) throw new PermanentDeliveryError('nothing to send: empty text', undefined, 'invalid');
+    for (const send of sends) await this.send(chatId, send);
+  }
+
+  /** Shows "typing…" in the chat for a few seconds. */
+  async typing(chatId: string): Promise<void> {
+    await this.call('sendChatAction', { chat_id: chatId, action: 'typing' });
+  }
+
+  /** Zalo has no deep links: the core tells people to send "/start CODE". */
+  inviteLink(): undefined {
+    return undefined;
+  }
+
+  private get maxTextLength(): number {
+    return this.options.maxTextLength ?? ZALO_MAX_TEXT_LENGTH;
+  }
+
+  private async send(chatId: string, send: ZaloSend): Promise<void> {
+    if (send.method === 'sendMessage') {
+      await this.call('sendMessage', { chat_id: chatId, text: send.text });
+      return;
+    }
+    try {
+      await this.call('sendPhoto', { chat_id: chatId, photo: send.photo, ...(send.caption ? { caption: send.caption } : {}) });
+    } catch (error) {
+      if (!(error instanceof PermanentDeliveryError && error.reason === 'invalid')) throw error;
+      this.logger.warn({ chat: chatId, err: error }, 'zalo refused the picture; sending its link as text');
+      for (const text of splitText(send.fallbackText, this.maxTextLength)) {
+        await this.call('sendMessage', { chat_id: chatId, text });
+      }
+    }
+  }
+
+  private async call(method: string, body: Record<string, unknown>): Promise<void> {
+    try {
+      await this.client.call(method, body);
+    } catch (error) {
+      throw mapZaloError(error);
+    }
+  }
+
+  private async handle(update: ZaloUpdate, handler: InboundHandler): Promise<void> {
+    const message = toInbound(update);
+    if (!message) {
+      this.logger.debug({ event: update.event_name }, 'zalo update without a chat ignored');
+      return;
+    }
+    const log = this.logger.child({ chat: message.chat.chatId, update: message.updateKey });
+    try {
+      await handler(message);
+    } catch (err) {
+      log.error({ err }, 'zalo update handling failed');
+    }
+  }
+}
