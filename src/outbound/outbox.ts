@@ -1,0 +1,93 @@
+import type { Logger } from 'pino';
+import type { ChannelAdapter } from '../core/channel.ts';
+import type { PermanentDeliveryError } from '../core/delivery-errors.ts';
+import type { ChannelName, ChatRef, OutboundMessage } from '../core/messages.ts';
+import { ChannelScheduler } from './channel-scheduler.ts';
+import type { DeliveryResult } from './delivery-result.ts';
+import { OutboxStats } from './outbox-stats.ts';
+import type { RateLimits } from './rate-limits.ts';
+import { DEFAULT_RATE_LIMITS } from './rate-limits.ts';
+
+export type { DeliveryResult } from './delivery-result.ts';
+export type { DeliveryCounters } from './outbox-stats.ts';
+export type { RateLimits } from './rate-limits.ts';
+export { DEFAULT_RATE_LIMITS } from './rate-limits.ts';
+
+/** Settings of the {@link Outbox}. */
+export interface OutboxOptions {
+  logger: Logger;
+  /** Limits per channel; a channel not named here gets {@link DEFAULT_RATE_LIMITS}. */
+  limits: Partial<Record<ChannelName, RateLimits>>;
+  /** Transient failures (5xx, network) after which a message is given up. Default 5. 429s do not count. */
+  maxAttempts?: number;
+  /** First backoff step after a transient failure, doubled at each further one. Default 500 ms. */
+  baseBackoffMs?: number;
+  /** Longest backoff step. Default 30 s. */
+  maxBackoffMs?: number;
+  /**
+   * Called once for each message that failed for good (blocked by the user, chat not found), before
+   * its `send` resolves: the place to mark the person unreachable so that leaders see it.
+   */
+  onPermanentFailure?: (to: ChatRef, error: PermanentDeliveryError) => Promise<void> | void;
+}
+
+/**
+ * The one path every message the bot sends goes through (replies, reminders, summaries, files).
+ * Per channel it keeps the platform's limits (overall, per chat, per group), keeps each chat's
+ * messages in order, honours 429 `retry_after` by pausing the channel, retries 5xx and network
+ * errors with backoff, and gives up at once on permanent errors. Every failure is logged and counted
+ * in {@link Outbox.stats}; `send` never rejects.
+ */
+export class Outbox {
+  /** Counters over every channel, and per channel in `stats.byChannel`. */
+  readonly stats = new OutboxStats();
+  private readonly schedulers = new Map<ChannelName, ChannelScheduler>();
+  private readonly logger: Logger;
+
+  constructor(adapters: ChannelAdapter[] | Map<ChannelName, ChannelAdapter>, options: OutboxOptions) {
+    this.logger = options.logger;
+    for (const adapter of adapters.values()) {
+      this.schedulers.set(
+        adapter.channel,
+        new ChannelScheduler({
+          adapter,
+          limits: options.limits[adapter.channel] ?? DEFAULT_RATE_LIMITS[adapter.channel],
+          logger: options.logger,
+          stats: this.stats,
+          maxAttempts: options.maxAttempts ?? 5,
+          backoff: { baseMs: options.baseBackoffMs ?? 500, maxMs: options.maxBackoffMs ?? 30_000 },
+          onPermanentFailure: options.onPermanentFailure,
+        }),
+      );
+    }
+  }
+
+  /** Sends one message; resolves when it is delivered or given up. Never rejects. */
+  send(to: ChatRef, message: OutboundMessage): Promise<DeliveryResult> {
+    const scheduler = this.schedulers.get(to.channel);
+    if (scheduler) return scheduler.enqueue(to, message);
+    this.stats.count(to.channel, 'failedPermanent');
+    this.logger.error({ channel: to.channel, chatId: to.chatId, attempt: 0, kind: 'no_adapter' }, 'no adapter for channel');
+    return Promise.resolve({
+      status: 'failed',
+      attempts: 0,
+      error: new Error(`no adapter for channel ${to.channel}`),
+      permanent: true,
+    });
+  }
+
+  /** Sends several messages to one chat, in this order; one result per message. */
+  sendMany(to: ChatRef, messages: OutboundMessage[]): Promise<DeliveryResult[]> {
+    return Promise.all(messages.map((message) => this.send(to, message)));
+  }
+
+  /** Resolves once every message accepted so far is delivered or given up. */
+  async idle(): Promise<void> {
+    await Promise.all([...this.schedulers.values()].map((s) => s.idle()));
+  }
+
+  /** Gives up messages not yet handed to an adapter (logged, counted), awaits those in flight, clears timers. */
+  async close(): Promise<void> {
+    await Promise.all([...this.schedulers.values()].map((s) => s.close()));
+  }
+}
