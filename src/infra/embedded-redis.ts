@@ -53,6 +53,6 @@ export async function ensureRedis(options: EnsureRedisOptions): Promise<RedisCho
     dataDir: options.dataDir,
     logger,
   });
-  logger.info({ redis: server.url, pid: server.pid, dataDir: options.dataDir }, 'Started a private Redis');
+  logger.info({ redis: server.url, redisPid: server.pid, dataDir: options.dataDir }, 'Started a private Redis');
   return { url: server.url, source: 'embedded', stop: () => server.stop() };
 }

@@ -114,7 +114,7 @@ async function startOnce(options: StartRedisServerOptions, port: number): Promis
       }
       handlers.remove();
       removeLock(dataDir);
-      log.info({ pid }, 'Private Redis stopped');
+      log.info({ redisPid: pid }, 'Private Redis stopped');
     })());
   return { ok: true, server: { pid, port, url, stop } };
 }

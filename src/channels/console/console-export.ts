@@ -1,0 +1,16 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+
+/** Where the console puts files the bot sends (exports, reports), relative to the working directory. */
+export const DEFAULT_EXPORT_DIR = join('data', 'exports');
+
+/**
+ * Writes a file the bot sent into `dir` (created when missing) and returns its path.
+ * Only the base name is used, so a file name can never point outside `dir`.
+ */
+export async function saveExport(dir: string, fileName: string, content: Buffer): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, basename(fileName) || 'file');
+  await writeFile(path, content);
+  return path;
+}
