@@ -19,6 +19,8 @@ import { WakeHeap } from './wake-heap.ts';
 export interface ChannelSchedulerOptions {
   adapter: ChannelAdapter;
   limits: RateLimits;
+  /** Added to every limit's window (see {@link windowLimit}). */
+  windowMarginMs: number;
   logger: Logger;
   stats: OutboxStats;
   /** Transient failures after which a message is given up. */
@@ -48,7 +50,7 @@ export class ChannelScheduler {
   private closed = false;
 
   constructor(private readonly options: ChannelSchedulerOptions) {
-    this.global = new SlidingWindow(windowLimit(options.limits.globalPerSecond, 1000));
+    this.global = new SlidingWindow(windowLimit(options.limits.globalPerSecond, 1000, options.windowMarginMs));
   }
 
   private get channel(): string {
@@ -62,7 +64,7 @@ export class ChannelScheduler {
     }
     let chat = this.chats.get(to.chatId);
     if (!chat) {
-      chat = new ChatQueue(to, this.options.limits);
+      chat = new ChatQueue(to, this.options.limits, this.options.windowMarginMs);
       this.chats.set(to.chatId, chat);
     }
     const target = chat;

@@ -36,9 +36,12 @@ export class ChatQueue {
   constructor(
     readonly ref: ChatRef,
     limits: RateLimits,
+    marginMs: number,
   ) {
     this.window = new SlidingWindow(
-      ref.kind === 'group' ? windowLimit(limits.perGroupPerMinute, 60_000) : windowLimit(limits.perChatPerSecond, 1000),
+      ref.kind === 'group'
+        ? windowLimit(limits.perGroupPerMinute, 60_000, marginMs)
+        : windowLimit(limits.perChatPerSecond, 1000, marginMs),
     );
   }
 

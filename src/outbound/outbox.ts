@@ -18,6 +18,11 @@ export interface OutboxOptions {
   logger: Logger;
   /** Limits per channel; a channel not named here gets {@link DEFAULT_RATE_LIMITS}. */
   limits: Partial<Record<ChannelName, RateLimits>>;
+  /**
+   * Added to each limit's window: 30 a second becomes 30 per 1,025 ms by default, so that network
+   * jitter cannot make the platform count one message too many (a 429 costs a whole second).
+   */
+  windowMarginMs?: number;
   /** Transient failures (5xx, network) after which a message is given up. Default 5. 429s do not count. */
   maxAttempts?: number;
   /** First backoff step after a transient failure, doubled at each further one. Default 500 ms. */
@@ -52,6 +57,7 @@ export class Outbox {
         new ChannelScheduler({
           adapter,
           limits: options.limits[adapter.channel] ?? DEFAULT_RATE_LIMITS[adapter.channel],
+          windowMarginMs: options.windowMarginMs ?? 25,
           logger: options.logger,
           stats: this.stats,
           maxAttempts: options.maxAttempts ?? 5,

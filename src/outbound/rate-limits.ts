@@ -27,9 +27,11 @@ export interface WindowLimit {
 /**
  * Turns a rate (`count` per `perMs`) into a whole number of sends per window, so that fractional
  * rates work too: 0.5 a second becomes 1 per 2000 ms, 2.5 a second becomes 2 per 800 ms.
+ * `marginMs` lengthens the window, so that network jitter between our clock and the platform's
+ * cannot push one request too many into the platform's window.
  */
-export function windowLimit(count: number, perMs: number): WindowLimit {
+export function windowLimit(count: number, perMs: number, marginMs = 0): WindowLimit {
   if (!(count > 0) || !(perMs > 0)) throw new RangeError(`rate must be positive: ${count} per ${perMs} ms`);
   const limit = Math.max(1, Math.floor(count));
-  return { limit, windowMs: (limit * perMs) / count };
+  return { limit, windowMs: (limit * perMs) / count + marginMs };
 }
