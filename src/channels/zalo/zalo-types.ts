@@ -3,13 +3,6 @@
  * adapter reads them. Every id is a string; `date` is a Unix time in milliseconds.
  */
 
-/** The event names Zalo sends with an update. */
-export type ZaloEventName =
-  | 'message.text.received'
-  | 'message.image.received'
-  | 'message.sticker.received'
-  | 'message.unsupported.received';
-
 export interface ZaloUser {
   id: string;
   display_name?: string;
@@ -42,8 +35,3 @@ export interface ZaloUpdate {
   event_name?: string;
   message?: ZaloMessage;
 }
-
-/** The envelope of every API answer. */
-export type ZaloEnvelope<T> =
-  | { ok: true; result: T }
-  | { ok: false; error_code: number; description?: string; parameters?: { retry_after?: number } };
