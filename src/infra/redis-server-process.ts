@@ -63,15 +63,6 @@ async function startOnce(options: StartRedisServerOptions, port: number): Promis
   const log = logger.child({ redisServer: port });
   for (const stream of [child.stdout, child.stderr]) forwardLines(stream, tail, log);
 
-  const spawnError = await new Promise<NodeJS.ErrnoException | undefined>((done) => {
-    child.once('spawn', () => done(undefined));
-    child.once('error', (error) => done(error));
-  });
-  if (spawnError || child.pid === undefined) {
-    const code = spawnError?.code ?? 'unknown error';
-    throw new RedisUnavailableError(`Cannot run ${bin} (${code}).`);
-  }
-  const pid = child.pid;
   let exit: Exit | undefined;
   const exited = new Promise<Exit>((done) =>
     child.once('exit', (code, signal) => {
@@ -79,6 +70,16 @@ async function startOnce(options: StartRedisServerOptions, port: number): Promis
       done(exit);
     }),
   );
+  const spawnError = await new Promise<NodeJS.ErrnoException | undefined>((done) => {
+    child.once('spawn', () => done(undefined));
+    child.once('error', (error) => done(error));
+  });
+  child.on('error', (error) => log.warn({ err: error }, 'redis-server process error'));
+  if (spawnError || child.pid === undefined) {
+    const code = spawnError?.code ?? 'unknown error';
+    throw new RedisUnavailableError(`Cannot run ${bin} (${code}).`);
+  }
+  const pid = child.pid;
   writeLock(dataDir, { ownerPid: process.pid, redisPid: pid, port });
 
   const url = `redis://127.0.0.1:${port}`;
