@@ -1,0 +1,42 @@
+import type { AnswerValue, QuestionOf } from '../form-spec.ts';
+import { formatNumber } from '../format-number.ts';
+import { readNumber } from '../number-reader.ts';
+import type { TextFn } from '../text-fn.ts';
+import { invalid, type ParseResult } from './question-type.ts';
+
+type NumericQuestion = QuestionOf<'integer'> | QuestionOf<'decimal'>;
+
+/** Shared by integer and decimal questions: reads a Vietnamese number and checks whole-ness and range. */
+export function parseNumeric(text: string, question: NumericQuestion): ParseResult {
+  const read = readNumber(text);
+  if (!read.ok) return invalid(`form.errors.${read.reason}`, { text: text.trim() });
+  return checkNumber(read.value, question) ?? { ok: true, value: read.value };
+}
+
+function checkNumber(value: number, question: NumericQuestion): ParseResult | null {
+  if (question.type === 'integer' && !Number.isInteger(value)) return invalid('form.errors.not_an_integer');
+  if (question.min !== undefined && value < question.min) return invalid('form.errors.below_min', { min: question.min });
+  if (question.max !== undefined && value > question.max) return invalid('form.errors.above_max', { max: question.max });
+  return null;
+}
+
+export function acceptsNumber(value: AnswerValue, question: NumericQuestion): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && checkNumber(value, question) === null;
+}
+
+/** "12 buổi" when the question has a unit. */
+export function formatNumeric(value: AnswerValue, question: NumericQuestion, t: TextFn): string {
+  const number = typeof value === 'number' ? formatNumber(value, t) : String(value);
+  return question.unit ? `${number} ${t(question.unit)}` : number;
+}
+
+/** "Nhập một số nguyên, từ 0 đến 100 (đơn vị: buổi)." */
+export function numericHint(question: NumericQuestion, t: TextFn): string {
+  const parts = [t(`form.engine.hint.${question.type}`)];
+  const { min, max } = question;
+  if (min !== undefined && max !== undefined) parts.push(t('form.engine.range.between', { min: formatNumber(min, t), max: formatNumber(max, t) }));
+  else if (min !== undefined) parts.push(t('form.engine.range.at_least', { min: formatNumber(min, t) }));
+  else if (max !== undefined) parts.push(t('form.engine.range.at_most', { max: formatNumber(max, t) }));
+  if (question.unit) parts.push(t('form.engine.range.unit', { unit: t(question.unit) }));
+  return `${parts.join(' ')}.`;
+}

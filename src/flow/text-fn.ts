@@ -1,0 +1,2 @@
+/** Looks up user-facing text by locale key and fills `{param}` placeholders (a Translator bound to a language). */
+export type TextFn = (key: string, params?: Record<string, string | number>) => string;
