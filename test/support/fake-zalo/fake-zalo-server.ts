@@ -202,7 +202,8 @@ export class FakeZaloServer {
 
   /** Limits send calls per second across all chats (429 with retry_after beyond it); null lifts it. */
   rateLimit(limit: { perSecond: number } | null): void {
-    this.limit = limit ? { perSecond: limit.perSecond, windowStart: Date.now(), count: 0 } : null;
+    // The first send after this call opens the first one-second window.
+    this.limit = limit ? { perSecond: limit.perSecond, windowStart: 0, count: 0 } : null;
   }
 
   async close(): Promise<void> {
