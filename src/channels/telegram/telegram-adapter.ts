@@ -1,0 +1,204 @@
+import { Input, Telegraf } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import type { Logger } from 'pino';
+import type { ChannelAdapter, CommandInfo, InboundHandler } from '../../core/channel.ts';
+import { DeliveryError } from '../../core/delivery-errors.ts';
+import type { OutboundMessage } from '../../core/messages.ts';
+import { toInlineKeyboard } from './inline-keyboard.ts';
+import { KeyedSerialQueue } from './keyed-serial-queue.ts';
+import { LongPolling } from './long-polling.ts';
+import { mapTelegramError } from './map-telegram-error.ts';
+import { splitText } from './split-text.ts';
+import type { TelegramAdapterOptions, TelegramMode } from './telegram-options.ts';
+import { toInbound, type CallbackRef } from './to-inbound.ts';
+import { startWebhookServer, type WebhookServer } from './webhook-server.ts';
+
+export type { TelegramAdapterOptions, TelegramMode } from './telegram-options.ts';
+
+/** The only update kinds the bot reads; Telegram does not even send the others. */
+const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+
+/**
+ * The Telegram channel, on telegraf. Inbound updates (from long polling or a webhook) are mapped by
+ * {@link toInbound} and handed to the handler one at a time per chat, in order; chats run in
+ * parallel. A handler error is logged and never stops receiving. The adapter does not drop
+ * duplicate updates: a redelivered update_id reaches the handler again with the same `updateKey`.
+ */
+export class TelegramAdapter implements ChannelAdapter {
+  readonly channel = 'telegram' as const;
+  /** The bot's username, known once `start()` has called getMe. */
+  username: string | undefined;
+
+  private readonly bot: Telegraf;
+  private readonly mode: TelegramMode;
+  private readonly logger: Logger;
+  private readonly chats = new KeyedSerialQueue();
+  private handler: InboundHandler | undefined;
+  private polling: LongPolling | undefined;
+  private webhook: WebhookServer | undefined;
+
+  constructor(options: TelegramAdapterOptions) {
+    // webhookReply off: every API call is a real request whose errors we see.
+    this.bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot, webhookReply: false } });
+    this.mode = options.mode;
+    this.logger = options.logger.child({ channel: 'telegram' });
+    this.bot.use((ctx) => this.dispatch(ctx.update));
+    this.bot.catch((err, ctx) => {
+      this.logger.error({ err, update: ctx.update.update_id }, 'Telegram update handling failed');
+    });
+  }
+
+  /** Port of the webhook server once started in webhook mode (useful when port 0 was asked for). */
+  get webhookPort(): number | undefined {
+    return this.webhook?.port;
+  }
+
+  async start(handler: InboundHandler): Promise<void> {
+    if (this.handler) throw new Error('TelegramAdapter is already started');
+    const me = await this.bot.telegram.getMe();
+    this.bot.botInfo = me;
+    this.username = me.username;
+    this.handler = handler;
+    try {
+      if (this.mode.kind === 'polling') await this.startPolling();
+      else await this.startWebhook(this.mode);
+    } catch (err) {
+      this.handler = undefined;
+      await this.webhook?.close();
+      this.webhook = undefined;
+      throw err;
+    }
+    this.logger.info({ username: me.username, mode: this.mode.kind }, 'Telegram adapter started');
+  }
+
+  async stop(): Promise<void> {
+    if (!this.handler) return;
+    await this.polling?.stop();
+    await this.webhook?.close();
+    this.polling = undefined;
+    this.webhook = undefined;
+    await this.chats.idle();
+    this.handler = undefined;
+    this.logger.info('Telegram adapter stopped');
+  }
+
+  async deliver(chatId: string, message: OutboundMessage): Promise<void> {
+    try {
+      await this.send(chatId, message);
+    } catch (err) {
+      throw err instanceof DeliveryError ? err : mapTelegramError(err);
+    }
+  }
+
+  async setCommands(commands: CommandInfo[], languageCode?: string): Promise<void> {
+    try {
+      await this.bot.telegram.setMyCommands(commands, languageCode ? { language_code: languageCode } : {});
+    } catch (err) {
+      throw mapTelegramError(err);
+    }
+  }
+
+  inviteLink(code: string): string | undefined {
+    return this.username ? `https://t.me/${this.username}?start=${encodeURIComponent(code)}` : undefined;
+  }
+
+  private async startPolling(): Promise<void> {
+    // Polling and a webhook exclude each other; pending updates are kept.
+    await this.bot.telegram.deleteWebhook({ drop_pending_updates: false });
+    this.polling = new LongPolling({
+      telegram: this.bot.telegram,
+      logger: this.logger,
+      allowedUpdates: ALLOWED_UPDATES,
+      onBatch: async (updates) => {
+        await Promise.all(updates.map((update) => this.bot.handleUpdate(update)));
+      },
+    });
+    this.polling.start();
+  }
+
+  private async startWebhook(mode: Extract<TelegramMode, { kind: 'webhook' }>): Promise<void> {
+    this.webhook = await startWebhookServer({
+      port: mode.port,
+      ...(mode.host !== undefined && { host: mode.host }),
+      path: mode.path,
+      secretToken: mode.secretToken,
+      logger: this.logger,
+      onUpdate: (update) => this.bot.handleUpdate(update as Update),
+    });
+    await this.bot.telegram.setWebhook(`${mode.publicUrl}${mode.path}`, {
+      secret_token: mode.secretToken,
+      allowed_updates: ALLOWED_UPDATES,
+      drop_pending_updates: false,
+    });
+  }
+
+  /**
+   * Maps an update and queues it behind its chat's earlier messages. Called synchronously for
+   * every update of a batch in order, so queue order is update order.
+   */
+  private dispatch(update: Update): Promise<void> {
+    const handler = this.handler;
+    const log = this.logger.child({ update: update.update_id });
+    const mapped = toInbound(update, { botUsername: this.username, download: (fileId) => this.download(fileId) });
+    if (mapped.kind === 'ignored' || !handler) {
+      log.debug({ reason: mapped.kind === 'ignored' ? mapped.reason : 'stopped' }, 'Telegram update ignored');
+      return Promise.resolve();
+    }
+    const { message, callback } = mapped;
+    // Started now, outside the queue, so the button's spinner stops at once.
+    const acknowledged = callback ? this.acknowledge(callback, log) : Promise.resolve();
+    return this.chats.run(message.chat.chatId, async () => {
+      await acknowledged;
+      try {
+        await handler(message);
+      } catch (err) {
+        log.error({ err, chat: message.chat.chatId, type: message.type }, 'inbound handler failed');
+      }
+    });
+  }
+
+  /** Answers the callback query and removes the keyboard, so a button cannot be pressed twice. */
+  private async acknowledge(callback: CallbackRef, log: Logger): Promise<void> {
+    const results = await Promise.allSettled([
+      this.bot.telegram.answerCbQuery(callback.queryId),
+      this.bot.telegram.editMessageReplyMarkup(callback.chatId, callback.messageId, undefined, undefined),
+    ]);
+    for (const result of results) {
+      if (result.status === 'rejected') log.warn({ err: result.reason }, 'could not acknowledge a button press');
+    }
+  }
+
+  private async download(fileId: string): Promise<Buffer> {
+    const link = await this.bot.telegram.getFileLink(fileId);
+    const response = await fetch(link);
+    if (!response.ok) throw new Error(`Telegram file download failed with HTTP ${response.status}`);
+    return Buffer.from(await response.arrayBuffer());
+  }
+
+  private async send(chatId: string, message: OutboundMessage): Promise<void> {
+    const telegram = this.bot.telegram;
+    switch (message.type) {
+      case 'text':
+        for (const piece of splitText(message.text)) await telegram.sendMessage(chatId, piece);
+        return;
+      case 'choices': {
+        const keyboard = toInlineKeyboard(message.choices, message.columns);
+        const pieces = splitText(message.text);
+        const last = pieces.pop() ?? '';
+        for (const piece of pieces) await telegram.sendMessage(chatId, piece);
+        await telegram.sendMessage(chatId, last, { reply_markup: keyboard });
+        return;
+      }
+      case 'file':
+        await telegram.sendDocument(chatId, Input.fromBuffer(message.content, message.fileName), {
+          ...(message.caption !== undefined && { caption: message.caption }),
+        });
+        return;
+      case 'photo':
+        await telegram.sendPhoto(chatId, message.url, {
+          ...(message.caption !== undefined && { caption: message.caption }),
+        });
+        return;
+    }
+  }
+}
