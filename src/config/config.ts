@@ -1,5 +1,5 @@
 import { envSchema, type Env } from './env-schema.ts';
-import type { RateLimits } from './rate-limits.ts';
+import type { RateLimits } from '../outbound/rate-limits.ts';
 
 export type ReceiveMode =
   | { kind: 'polling' }

@@ -37,6 +37,8 @@ export interface Invite {
   code: string;
   unitCode: string;
   role: Role;
+  /** Set for a link code: the identity that redeems it joins this existing person. */
+  personId?: string;
   createdBy: string;
   createdAt: string;
   expiresAt: string;

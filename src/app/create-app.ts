@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/config.ts';
+import type { ChannelAdapter } from '../core/channel.ts';
+import type { ChannelName } from '../core/messages.ts';
+import type { Command } from '../core/bot/command.ts';
+import type { CoreHooks } from '../core/bot/bot-services.ts';
+import { BotCore } from '../core/bot/bot-core.ts';
+import { coreCommands } from '../core/commands/index.ts';
+import { Translator, LANGS } from '../i18n/translator.ts';
+import { Outbox, type RateLimits } from '../outbound/outbox.ts';
+import { createStores, type Stores } from '../store/stores.ts';
+import { loadBundle } from '../plan-bundle/load-bundle.ts';
+import type { PlanBundle } from '../plan-bundle/bundle-types.ts';
+import { toPeriod } from './to-period.ts';
+import { createPlanServices } from './plan-services.ts';
+import { markUnreachable } from './mark-unreachable.ts';
+
+export interface AppOptions {
+  config: AppConfig;
+  logger: Logger;
+  redis: Redis;
+  adapters: ChannelAdapter[];
+  /** Extra commands (reminders) and hooks, added by the composition root. */
+  extraCommands?: readonly Command[];
+  hooks?: CoreHooks;
+  clock?: () => Date;
+}
+
+/** The running bot without its processes: stores, outbound path and core, wired together. */
+export interface App {
+  core: BotCore;
+  outbox: Outbox;
+  stores: Stores;
+  bundle: PlanBundle;
+  translator: Translator;
+  hooks: CoreHooks;
+  /** Starts every adapter's receiving and publishes the command menus. */
+  start(): Promise<void>;
+  /** Stops receiving, lets queued messages go out, closes the outbound path. */
+  stop(): Promise<void>;
+}
+
+/** Loads the locale texts and the plan bundle; an authoring error stops start-up naming file and field. */
+export function loadContent(config: AppConfig): { translator: Translator; bundle: PlanBundle } {
+  const translator = Translator.fromDirectory(config.localesDir);
+  const bundleDir = resolve(config.flowsDir, config.planDir);
+  if (!existsSync(join(bundleDir, 'plan.yaml'))) {
+    throw new Error(`PLAN_DIR: no plan bundle at ${bundleDir} (expected a plan.yaml there)`);
+  }
+  const bundleLocales = join(bundleDir, 'locales');
+  if (existsSync(bundleLocales)) translator.loadDirectory(bundleLocales);
+  const bundle = loadBundle(bundleDir, { defaultTimezone: config.timezone, hasKey: (key) => translator.has(key) });
+  return { translator, bundle };
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, logger, redis, adapters } = options;
+  const { translator, bundle } = loadContent(config);
+  const stores = createStores(redis, config.redis.prefix, bundle.periods.map(toPeriod));
+  await stores.units.add({ code: config.province.code, name: config.province.name, parentCode: null, createdAt: new Date().toISOString() });
+
+  const limits: Partial<Record<ChannelName, RateLimits>> = {};
+  if (config.telegram) limits.telegram = config.telegram.limits;
+  if (config.zalo) limits.zalo = config.zalo.limits;
+  const outbox = new Outbox(adapters, {
+    logger: logger.child({ component: 'outbound' }),
+    limits,
+    onPermanentFailure: (to, error) => markUnreachable(stores, to, error, logger),
+  });
+
+  const hooks: CoreHooks = { ...options.hooks };
+  const byChannel = new Map(adapters.map((a) => [a.channel, a]));
+  const plan = await createPlanServices(bundle, translator, config.timezone);
+  const core = new BotCore(
+    {
+      stores,
+      translator,
+      form: bundle.form,
+      planTitle: bundle.title,
+      answerer: plan.answerer,
+      importer: plan.importer,
+      outbound: outbox,
+      inviteLink: (channel, code) => byChannel.get(channel)?.inviteLink(code),
+      channels: adapters.map((a) => a.channel),
+      timezone: config.timezone,
+      province: config.province,
+      inviteTtlHours: config.inviteTtlHours,
+      adminIds: {
+        ...(config.telegram ? { telegram: config.telegram.adminIds } : {}),
+        ...(config.zalo ? { zalo: config.zalo.adminIds } : {}),
+        console: ['admin'],
+      },
+      clock: options.clock ?? (() => new Date()),
+      logger: logger.child({ component: 'core' }),
+      hooks,
+    },
+    [...coreCommands, ...(options.extraCommands ?? [])],
+  );
+
+  return {
+    core,
+    outbox,
+    stores,
+    bundle,
+    translator,
+    hooks,
+    async start() {
+      for (const adapter of adapters) {
+        await adapter.start(core.handle);
+        if (adapter.setCommands) {
+          for (const lang of LANGS) {
+            const menu = core.commands
+              .filter((c) => c.menu)
+              .map((c) => ({ command: c.names[0] ?? '', description: translator.t(lang, c.descriptionKey).slice(0, 256) }));
+            // Vietnamese is the default menu; English is shown to people whose app is in English.
+            await adapter.setCommands(menu, lang === 'vi' ? undefined : lang).catch((error: unknown) => {
+              logger.warn({ err: error, channel: adapter.channel }, 'could not publish the command menu');
+            });
+          }
+        }
+      }
+    },
+    async stop() {
+      for (const adapter of adapters) await adapter.stop().catch((error: unknown) => logger.warn({ err: error }, 'adapter stop failed'));
+      await core.idle();
+      await outbox.idle();
+      await outbox.close();
+    },
+  };
+}

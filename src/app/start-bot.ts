@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { pino, type Logger } from 'pino';
+import { loadConfig, type AppConfig } from '../config/config.ts';
+import type { ChannelAdapter } from '../core/channel.ts';
+import { ensureRedis, type RedisChoice } from '../infra/embedded-redis.ts';
+import { TelegramAdapter } from '../channels/telegram/telegram-adapter.ts';
+import { ZaloAdapter } from '../channels/zalo/zalo-adapter.ts';
+import { ConsoleAdapter } from '../channels/console/console-adapter.ts';
+import { Translator } from '../i18n/translator.ts';
+import { createApp, type App } from './create-app.ts';
+import { startupSummary } from './startup-summary.ts';
+
+export interface BotIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream;
+  /** Called when the console input ended (piped script done, Ctrl-D or /quit). */
+  onConsoleEnd?: () => void;
+}
+
+export interface RunningBot {
+  app: App;
+  config: AppConfig;
+  redis: RedisChoice;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/** Whether the terminal chat runs: always with CONSOLE=on, and by default when no platform token is set. */
+export function consoleEnabled(config: AppConfig): boolean {
+  return config.console === 'on' || (config.console === 'auto' && !config.telegram && !config.zalo);
+}
+
+function createLogger(config: AppConfig): Logger {
+  if (!consoleEnabled(config)) return pino({ level: config.logLevel });
+  // The terminal is the chat: logs go to a file instead of mixing with the conversation.
+  mkdirSync(config.dataDir, { recursive: true });
+  return pino({ level: config.logLevel }, pino.destination({ dest: join(config.dataDir, 'doanbot.log'), sync: true }));
+}
+
+function createAdapters(config: AppConfig, logger: Logger, io: BotIo, translator: Translator): ChannelAdapter[] {
+  const adapters: ChannelAdapter[] = [];
+  if (config.telegram) {
+    adapters.push(
+      new TelegramAdapter({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, mode: config.telegram.mode, logger: logger.child({ channel: 'telegram' }) }),
+    );
+  }
+  if (config.zalo) {
+    adapters.push(
+      new ZaloAdapter({ token: config.zalo.token, apiRoot: config.zalo.apiRoot, mode: config.zalo.mode, logger: logger.child({ channel: 'zalo' }), translator }),
+    );
+  }
+  if (consoleEnabled(config)) {
+    adapters.push(
+      new ConsoleAdapter({
+        input: io.stdin,
+        output: io.stdout,
+        initialUser: 'admin',
+        interactive: io.stdin.isTTY === true,
+        t: (key, params) => translator.t('vi', key, params),
+        exportDir: join(config.dataDir, 'exports'),
+        ...(io.onConsoleEnd ? { onEnd: io.onConsoleEnd } : {}),
+      }),
+    );
+  }
+  return adapters;
+}
+
+/**
+ * Starts doanbot from environment variables: configuration, Redis (configured, local or embedded),
+ * the channels, the core. `main.ts` calls this; end-to-end tests do too.
+ */
+export async function startBot(env: Record<string, string | undefined>, io: BotIo): Promise<RunningBot> {
+  const config = loadConfig(env);
+  const logger = createLogger(config);
+  const redisChoice = await ensureRedis({
+    ...(config.redis.url ? { configuredUrl: config.redis.url } : {}),
+    dataDir: config.redis.dataDir,
+    logger: logger.child({ component: 'redis' }),
+  });
+  const redis = new Redis(redisChoice.url, { maxRetriesPerRequest: null });
+  try {
+    const translator = Translator.fromDirectory(config.localesDir);
+    const adapters = createAdapters(config, logger, io, translator);
+    const app = await createApp({ config, logger, redis, adapters });
+    const summary = await startupSummary(app, config, redisChoice);
+    logger.info({ summary }, 'doanbot starting');
+    if (consoleEnabled(config)) io.stdout.write(`${summary}\n\n`);
+    await app.start();
+    let stopped = false;
+    return {
+      app,
+      config,
+      redis: redisChoice,
+      logger,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await app.stop();
+        await redis.quit().catch(() => undefined);
+        await redisChoice.stop();
+        logger.flush?.();
+      },
+    };
+  } catch (error) {
+    await redis.quit().catch(() => undefined);
+    await redisChoice.stop();
+    throw error;
+  }
+}

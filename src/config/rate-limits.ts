@@ -1,6 +1,0 @@
-/** Sending limits of one platform, enforced by the outbound path. */
-export interface RateLimits {
-  globalPerSecond: number;
-  perChatPerSecond: number;
-  perGroupPerMinute: number;
-}

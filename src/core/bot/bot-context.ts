@@ -1,0 +1,44 @@
+import type { Choice, InboundMessage, OutboundMessage } from '../messages.ts';
+import type { Lang, Params } from '../../i18n/translator.ts';
+import type { Person } from '../domain/types.ts';
+import type { BotServices } from './bot-services.ts';
+import type { Command } from './command.ts';
+
+/** One inbound message being handled: who sent it, in which language to answer, and how to reply. */
+export class BotContext {
+  constructor(
+    readonly message: InboundMessage,
+    readonly services: BotServices,
+    public person: Person | null,
+    public lang: Lang,
+    /** Every command, for the help text. */
+    readonly commands: readonly Command[],
+  ) {}
+
+  get chat() {
+    return this.message.chat;
+  }
+
+  get from() {
+    return this.message.from;
+  }
+
+  get isGroup(): boolean {
+    return this.message.chat.kind === 'group';
+  }
+
+  /** Text in this person's language. */
+  t = (key: string, params?: Params): string => this.services.translator.t(this.lang, key, params);
+
+  async reply(...messages: OutboundMessage[]): Promise<void> {
+    if (messages.length) await this.services.outbound.sendMany(this.chat, messages);
+  }
+
+  async replyText(key: string, params?: Params): Promise<void> {
+    await this.reply({ type: 'text', text: this.t(key, params) });
+  }
+
+  async replyChoices(text: string, choices: Choice[]): Promise<void> {
+    await this.reply({ type: 'choices', text, choices });
+  }
+}

@@ -1,0 +1,124 @@
+import type { InboundMessage } from '../messages.ts';
+import type { Person } from '../domain/types.ts';
+import { DEFAULT_LANG } from '../../i18n/translator.ts';
+import { BotContext } from './bot-context.ts';
+import type { BotServices } from './bot-services.ts';
+import type { Command } from './command.ts';
+import { mayRun } from './command.ts';
+import { CommandRouter } from './command-router.ts';
+import { KeyedSerialQueue } from './keyed-serial-queue.ts';
+import { newPersonId } from '../org/ids.ts';
+import { continueConversation } from '../report/report-conversation.ts';
+import { answerQuestion } from '../commands/ask.ts';
+import { handleDocument } from './document-handler.ts';
+
+/**
+ * The bot, independent of any platform: every adapter hands it normalized messages.
+ * Each update is handled once (deduplicated in Redis) and the messages of one person in one chat
+ * are handled strictly in order.
+ */
+export class BotCore {
+  private readonly queue = new KeyedSerialQueue();
+  readonly router: CommandRouter;
+
+  constructor(
+    private readonly services: BotServices,
+    readonly commands: readonly Command[],
+  ) {
+    this.router = new CommandRouter(commands);
+  }
+
+  /** The inbound handler given to every adapter. */
+  handle = (message: InboundMessage): Promise<void> =>
+    this.queue.run(`${message.chat.channel}:${message.chat.chatId}:${message.from.userId}`, () => this.handleInOrder(message));
+
+  /** Resolves when every message received so far has been handled. */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  private async handleInOrder(message: InboundMessage): Promise<void> {
+    const { stores, logger } = this.services;
+    if (!(await stores.dedupe.firstTime(message.updateKey))) {
+      logger.debug({ updateKey: message.updateKey }, 'duplicate update ignored');
+      return;
+    }
+    const ctx = await this.contextFor(message);
+    try {
+      await this.dispatch(ctx);
+    } catch (error) {
+      logger.error({ err: error, updateKey: message.updateKey, channel: message.chat.channel }, 'handling a message failed');
+      await ctx.replyText('core.errors.internal').catch(() => undefined);
+    }
+  }
+
+  private async contextFor(message: InboundMessage): Promise<BotContext> {
+    const { stores } = this.services;
+    const [person, lang] = await Promise.all([
+      this.personFor(message),
+      stores.settings.language(message.from.channel, message.from.userId),
+    ]);
+    return new BotContext(message, this.services, person, lang ?? DEFAULT_LANG, this.commands);
+  }
+
+  /** The linked person, or a new admin when the sender is listed as an admin in the configuration. */
+  private async personFor(message: InboundMessage): Promise<Person | null> {
+    const { stores, adminIds, province, clock } = this.services;
+    const existing = await stores.people.findByIdentity(message.from.channel, message.from.userId);
+    if (existing || !adminIds[message.from.channel]?.includes(message.from.userId)) return existing;
+    if (message.chat.kind !== 'private') return null;
+    const admin: Person = {
+      id: newPersonId(),
+      name: message.from.displayName?.trim() || message.from.userId,
+      role: 'admin',
+      unitCode: province.code,
+      identities: [{ channel: message.from.channel, userId: message.from.userId, chatId: message.chat.chatId }],
+      createdAt: clock().toISOString(),
+    };
+    await stores.people.save(admin);
+    return admin;
+  }
+
+  private async dispatch(ctx: BotContext): Promise<void> {
+    const message = ctx.message;
+    switch (message.type) {
+      case 'command': {
+        const command = this.router.byCommand(message.command);
+        if (!command) return ctx.isGroup ? undefined : ctx.replyText('core.errors.unknown_command', { command: message.command });
+        return this.run(ctx, command, message.args);
+      }
+      case 'text': {
+        const command = this.router.byText(message.text);
+        if (command) return this.run(ctx, command, '');
+        if (ctx.isGroup) return; // In groups the bot only answers commands.
+        if (await continueConversation(ctx, { kind: 'text', text: message.text })) return;
+        return this.freeText(ctx, message.text);
+      }
+      case 'choice':
+        if (await continueConversation(ctx, { kind: 'choice', id: message.choiceId })) return;
+        return ctx.replyText('core.errors.stale_choice');
+      case 'document':
+        return handleDocument(ctx, message);
+      case 'unsupported':
+        return ctx.isGroup ? undefined : ctx.replyText('core.errors.unsupported');
+    }
+  }
+
+  private async run(ctx: BotContext, command: Command, args: string): Promise<void> {
+    if (!mayRun(command.access, ctx.person?.role ?? null)) {
+      return ctx.replyText(ctx.person ? 'core.errors.not_allowed' : 'core.errors.not_member', { command: command.names[0] ?? '' });
+    }
+    await command.run(ctx, args);
+  }
+
+  /** Text outside a conversation: a question about the plan, or a pointer to the help. */
+  private async freeText(ctx: BotContext, text: string): Promise<void> {
+    const answerer = this.services.answerer;
+    if (answerer && answerer.looksLikeQuestion(text)) return answerQuestion(ctx, text);
+    if (answerer) {
+      const answer = answerer.answer(text, ctx.lang);
+      if (!answer.uncertain) return ctx.reply({ type: 'text', text: answer.text });
+    }
+    await ctx.replyText('core.free_text_hint');
+  }
+}

@@ -1,0 +1,58 @@
+import type { ChannelName } from '../messages.ts';
+import type { Lang } from '../../i18n/translator.ts';
+import type { Translator } from '../../i18n/translator.ts';
+import type { Stores } from '../../store/stores.ts';
+import type { FormSpec } from '../../flow/form-spec.ts';
+import type { Period } from '../domain/types.ts';
+import type { OutboundPort } from './outbound-port.ts';
+
+/** A minimal logger (pino satisfies it). */
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+/** Answers questions about the loaded plan (src/qa behind it). */
+export interface PlanAnswerer {
+  /** The answer text, already citing its section; `uncertain` when no good match was found. */
+  answer(question: string, lang: Lang): { text: string; uncertain: boolean };
+  looksLikeQuestion(text: string): boolean;
+}
+
+/** Imports a plan document sent in chat (src/qa behind it). */
+export interface PlanImporter {
+  /** Reads the document; returns what was found and the periods it proposes. */
+  read(content: Buffer, fileName: string, lang: Lang): Promise<{ summary: string; periods: Period[] }>;
+}
+
+/** Things that happen in the core that other parts (reminders) react to. */
+export interface CoreHooks {
+  /** A period was created or its deadline moved: plan its reminders again. */
+  periodChanged?(period: Period): Promise<void>;
+  /** Nudge every unit that has not reported, now (leader command). */
+  remindNow?(period: Period): Promise<number>;
+}
+
+/** Everything the bot's commands use, built once by the composition root. */
+export interface BotServices {
+  stores: Stores;
+  translator: Translator;
+  form: FormSpec;
+  planTitle: { vi: string; en: string };
+  answerer: PlanAnswerer | null;
+  importer: PlanImporter | null;
+  outbound: OutboundPort;
+  /** Deep links for invites, where a channel has them. */
+  inviteLink(channel: ChannelName, code: string): string | undefined;
+  channels: ChannelName[];
+  timezone: string;
+  province: { code: string; name: string };
+  inviteTtlHours: number;
+  /** User ids that are admins from the start, per channel. */
+  adminIds: Partial<Record<ChannelName, string[]>>;
+  clock: () => Date;
+  logger: Logger;
+  hooks: CoreHooks;
+}

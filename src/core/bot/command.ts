@@ -1,0 +1,25 @@
+import type { Role } from '../domain/types.ts';
+import type { BotContext } from './bot-context.ts';
+
+/** Who may run a command: anyone, anyone linked to a unit, or the listed roles. */
+export type Access = 'anyone' | 'member' | readonly Role[];
+
+/** One chat command. Its file exports one of these; `commands/index.ts` lists them. */
+export interface Command {
+  /** Vietnamese name first, then aliases ("baocao", "report"). */
+  names: readonly string[];
+  /** Words that run the command without a slash, as typed on Zalo ("báo cáo"); matched without diacritics. */
+  words?: readonly string[];
+  access: Access;
+  /** Locale key of the one-line description in the help and the command menu. */
+  descriptionKey: string;
+  /** Listed in the platform's command menu. */
+  menu?: boolean;
+  run(ctx: BotContext, args: string): Promise<void>;
+}
+
+export function mayRun(access: Access, role: Role | null): boolean {
+  if (access === 'anyone') return true;
+  if (access === 'member') return role !== null;
+  return role !== null && access.includes(role);
+}

@@ -1,0 +1,88 @@
+import type { Command } from '../bot/command.ts';
+import type { BotContext } from '../bot/bot-context.ts';
+import type { Period } from '../domain/types.ts';
+import { currentPeriod, findPeriod } from '../report/periods.ts';
+import { periodStatus } from '../report/period-status.ts';
+import { renderStatus, renderSummary } from '../report/render-status.ts';
+import { exportCsv } from '../report/export-csv.ts';
+import { fold } from '../text/fold.ts';
+
+const LEADERS = ['leader', 'admin'] as const;
+
+/** The period a leader's command names, or the current one; replies and returns null when none fits. */
+export async function periodFromArgs(ctx: BotContext, args: string): Promise<Period | null> {
+  const periods = await ctx.services.stores.periods.list();
+  const period = args ? findPeriod(periods, args) : currentPeriod(periods, ctx.services.clock());
+  if (!period) {
+    await ctx.replyText(args ? 'report.unknown_period' : 'report.no_periods', {
+      name: args,
+      list: periods.map((p) => p.id).join(', '),
+    });
+    return null;
+  }
+  return period;
+}
+
+export const statusCommand: Command = {
+  names: ['tinhhinh', 'status'],
+  words: ['tình hình', 'tinh hinh'],
+  access: LEADERS,
+  descriptionKey: 'commands.status',
+  menu: true,
+  async run(ctx, args) {
+    const period = await periodFromArgs(ctx, args);
+    if (!period) return;
+    const status = await periodStatus(ctx.services.stores, period, ctx.services.province.code);
+    await ctx.reply({ type: 'text', text: renderStatus(status, ctx.t, ctx.lang, ctx.services.timezone) });
+  },
+};
+
+/** Words after /tonghop that mean "post it to the provincial group". */
+const TO_GROUP = new Set(['nhom', 'group']);
+
+export const summaryCommand: Command = {
+  names: ['tonghop', 'summary'],
+  words: ['tổng hợp', 'tong hop'],
+  access: LEADERS,
+  descriptionKey: 'commands.summary',
+  menu: true,
+  async run(ctx, args) {
+    const words = args.split(/\s+/).filter(Boolean);
+    const toGroup = words.some((w) => TO_GROUP.has(fold(w)));
+    const period = await periodFromArgs(ctx, words.filter((w) => !TO_GROUP.has(fold(w))).join(' '));
+    if (!period) return;
+    const { stores, province, form, timezone } = ctx.services;
+    const status = await periodStatus(stores, period, province.code);
+    if (!toGroup) {
+      return ctx.reply({ type: 'text', text: renderSummary(status, form, ctx.t, ctx.lang, timezone) });
+    }
+    const groups = Object.values(await stores.settings.provinceGroups());
+    if (groups.length === 0) return ctx.replyText('status.no_group');
+    // The group reads Vietnamese first.
+    const text = renderSummary(status, form, (k, p) => ctx.services.translator.t('vi', k, p), 'vi', timezone);
+    for (const group of groups) await ctx.services.outbound.sendMany(group, [{ type: 'text', text }]);
+    await ctx.replyText('status.posted_to_group', { count: groups.length });
+  },
+};
+
+export const exportCommand: Command = {
+  names: ['xuat', 'export'],
+  words: ['xuất', 'xuat file'],
+  access: LEADERS,
+  descriptionKey: 'commands.export',
+  menu: true,
+  async run(ctx, args) {
+    const period = await periodFromArgs(ctx, args);
+    if (!period) return;
+    const { stores, province, form, timezone } = ctx.services;
+    const status = await periodStatus(stores, period, province.code);
+    const content = exportCsv(status, form, ctx.t, ctx.lang, timezone);
+    await ctx.reply({
+      type: 'file',
+      fileName: `doanbot-${period.id}.csv`,
+      mimeType: 'text/csv',
+      content,
+      caption: ctx.t('export.caption', { period: period.id, reported: status.reported.length, total: status.units.length }),
+    });
+  },
+};

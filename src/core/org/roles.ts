@@ -1,0 +1,19 @@
+import type { Role } from '../domain/types.ts';
+import { fold } from '../text/fold.ts';
+
+const ROLE_WORDS: Record<string, Role> = {
+  canbo: 'officer',
+  'can bo': 'officer',
+  officer: 'officer',
+  lanhdao: 'leader',
+  'lanh dao': 'leader',
+  leader: 'leader',
+  quantri: 'admin',
+  'quan tri': 'admin',
+  admin: 'admin',
+};
+
+/** "lãnh đạo", "lanhdao", "leader" → 'leader'; undefined when the word names no role. */
+export function parseRole(word: string): Role | undefined {
+  return ROLE_WORDS[fold(word)];
+}

@@ -1,0 +1,52 @@
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+export interface UnitRow {
+  code: string;
+  name: string;
+  parentCode?: string;
+}
+
+export type UnitListResult = { ok: true; units: UnitRow[] } | { ok: false; line: number; problemKey: string };
+
+const CODE = /^[A-Za-z0-9_-]{1,32}$/;
+const yamlSchema = z.array(
+  z.object({ code: z.union([z.string(), z.number()]).transform(String), name: z.string().min(1), parent: z.string().optional() }),
+);
+
+/**
+ * Reads a list of units: YAML (a list of {code, name, parent?}, or {units: [...]}) or CSV / plain lines
+ * "code, name[, parent]" (comma, semicolon or tab; a header line "code,name" is skipped).
+ */
+export function parseUnitList(text: string, fileName: string): UnitListResult {
+  const clean = text.replace(/^\uFEFF/, '').normalize('NFC');
+  if (/\.ya?ml$/i.test(fileName)) return fromYaml(clean);
+  const units: UnitRow[] = [];
+  const lines = clean.split(/\r?\n/);
+  for (const [index, line] of lines.entries()) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    const cells = line.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ''));
+    const [code = '', name = '', parent] = cells;
+    if (index === 0 && /^(code|ma|mã)$/i.test(code)) continue;
+    if (!CODE.test(code)) return { ok: false, line: index + 1, problemKey: 'units.problem_code' };
+    if (!name) return { ok: false, line: index + 1, problemKey: 'units.problem_name' };
+    units.push({ code, name, ...(parent ? { parentCode: parent } : {}) });
+  }
+  if (units.length === 0) return { ok: false, line: 1, problemKey: 'units.problem_empty' };
+  return { ok: true, units };
+}
+
+function fromYaml(text: string): UnitListResult {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 1;
+    return { ok: false, line, problemKey: 'units.problem_yaml' };
+  }
+  const list = data && typeof data === 'object' && 'units' in data ? (data as { units: unknown }).units : data;
+  const parsed = yamlSchema.safeParse(list);
+  if (!parsed.success) return { ok: false, line: Number(parsed.error.issues[0]?.path[0] ?? 0) + 1, problemKey: 'units.problem_yaml' };
+  for (const [i, u] of parsed.data.entries()) if (!CODE.test(u.code)) return { ok: false, line: i + 1, problemKey: 'units.problem_code' };
+  return { ok: true, units: parsed.data.map((u) => ({ code: u.code, name: u.name, ...(u.parent ? { parentCode: u.parent } : {}) })) };
+}

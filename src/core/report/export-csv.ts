@@ -1,0 +1,47 @@
+import type { Lang } from '../../i18n/translator.ts';
+import type { FormSpec } from '../../flow/form-spec.ts';
+import { formatDateTime } from '../text/dates.ts';
+import type { PeriodStatus } from './period-status.ts';
+
+type T = (key: string, params?: Record<string, string | number>) => string;
+
+function cell(value: unknown): string {
+  const text = Array.isArray(value) ? value.join('; ') : value === null || value === undefined ? '' : String(value);
+  return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * One row per unit with its latest answers, as CSV with a UTF-8 byte-order mark so that
+ * spreadsheet programs show Vietnamese correctly.
+ */
+export function exportCsv(status: PeriodStatus, form: FormSpec, t: T, lang: Lang, zone: string): Buffer {
+  const headers = [
+    t('export.unit_code'),
+    t('export.unit_name'),
+    t('export.state'),
+    t('export.submitted_at'),
+    t('export.submitted_by'),
+    t('export.revision'),
+    ...form.questions.map((q) => t(q.label ?? q.prompt)),
+  ];
+  const rows = status.units.map((s) => {
+    const rev = s.latest;
+    const state = rev ? (rev.late ? t('export.late') : t('export.on_time')) : t('export.missing');
+    return [
+      s.unit.code,
+      s.unit.name,
+      state,
+      rev ? formatDateTime(rev.submittedAt, zone) : '',
+      rev?.submittedBy.name ?? '',
+      rev?.revision ?? '',
+      ...form.questions.map((q) => (rev ? formatValue(rev.answers[q.id], lang) : '')),
+    ];
+  });
+  const text = [headers, ...rows].map((row) => row.map(cell).join(',')).join('\r\n');
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${text}\r\n`, 'utf8')]);
+}
+
+function formatValue(value: unknown, lang: Lang): unknown {
+  if (typeof value === 'boolean') return value ? (lang === 'en' ? 'yes' : 'có') : lang === 'en' ? 'no' : 'không';
+  return value;
+}

@@ -1,0 +1,68 @@
+import type { Lang } from '../../i18n/translator.ts';
+import type { FormSpec } from '../../flow/form-spec.ts';
+import { numericTotals } from '../../flow/form-engine.ts';
+import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
+import type { PeriodStatus } from './period-status.ts';
+
+type T = (key: string, params?: Record<string, string | number>) => string;
+
+function header(status: PeriodStatus, t: T, lang: Lang, zone: string): string[] {
+  const total = status.units.length;
+  const percent = total ? Math.round((status.reported.length / total) * 100) : 0;
+  return [
+    t('status.title', { period: titleIn(status.period.title, lang) }),
+    t('status.deadline', { deadline: formatDeadline(status.period, zone) }),
+    t('status.completeness', { reported: status.reported.length, total, percent, onTime: status.onTime, late: status.late }),
+  ];
+}
+
+/** /tinhhinh: who reported (on time or late, when, by whom) and who has not. */
+export function renderStatus(status: PeriodStatus, t: T, lang: Lang, zone: string): string {
+  const lines = header(status, t, lang, zone);
+  if (status.reported.length) {
+    lines.push('', t('status.reported_heading'));
+    for (const s of status.reported) {
+      const rev = s.latest!;
+      lines.push(
+        t(rev.late ? 'status.unit_late' : 'status.unit_on_time', {
+          code: s.unit.code,
+          unit: s.unit.name,
+          at: formatDateTime(rev.submittedAt, zone),
+          by: rev.submittedBy.name,
+          revision: rev.revision,
+        }),
+      );
+    }
+  }
+  if (status.missing.length) {
+    lines.push('', t('status.missing_heading', { count: status.missing.length }));
+    for (const s of status.missing) {
+      const unreachable = s.officers.filter((p) => p.unreachable).map((p) => p.name);
+      const officers = s.officers.length ? s.officers.map((p) => p.name).join(', ') : t('status.no_officer');
+      lines.push(t('status.unit_missing', { code: s.unit.code, unit: s.unit.name, officers }));
+      if (unreachable.length) lines.push(t('status.unreachable', { names: unreachable.join(', ') }));
+    }
+  }
+  if (status.units.length === 0) lines.push('', t('status.no_units'));
+  return lines.join('\n');
+}
+
+/** /tonghop and the group summary: completeness, missing units and the total of every numeric field. */
+export function renderSummary(status: PeriodStatus, form: FormSpec, t: T, lang: Lang, zone: string): string {
+  const lines = header(status, t, lang, zone);
+  if (status.missing.length) {
+    lines.push(t('status.missing_list', { units: status.missing.map((s) => s.unit.name).join(', ') }));
+  }
+  const totals = numericTotals(
+    form,
+    status.reported.map((s) => s.latest!.answers),
+  );
+  lines.push('', t('status.totals_heading', { count: status.reported.length }));
+  const numberFormat = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 2 });
+  for (const { questionId, total } of totals) {
+    const question = form.questions.find((q) => q.id === questionId);
+    const label = question ? t(question.label ?? question.prompt) : questionId;
+    lines.push(`• ${label}: ${numberFormat.format(total)}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,169 @@
+import type { Period } from '../domain/types.ts';
+import type { BotContext } from '../bot/bot-context.ts';
+import { promptFor, restoreState, startForm, step, type FormInput, type FormState } from '../../flow/form-engine.ts';
+import { resolveChoice } from '../bot/resolve-choice.ts';
+import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
+import { confirmPlanImport } from './plan-import.ts';
+import { findPeriod, isLate, isOpen, openPeriods } from './periods.ts';
+import { readSession, writeSession, SESSION_VERSION, type ReportSession, type Session } from './session.ts';
+
+/**
+ * The officer's report conversation: choose the period, answer one question at a time (the form
+ * engine), review, submit. Every answer is in Redis before the next question is sent.
+ */
+export async function startReport(ctx: BotContext, args: string): Promise<void> {
+  const { stores, province } = ctx.services;
+  const person = ctx.person;
+  if (!person) return ctx.replyText('core.errors.not_member');
+  if (person.unitCode === province.code) return ctx.replyText('report.province_does_not_report');
+  if (ctx.isGroup) return ctx.replyText('report.private_only');
+
+  const now = ctx.services.clock();
+  const periods = await stores.periods.list();
+  const open = openPeriods(periods, now);
+  const session = await readSession(stores, ctx.from.channel, ctx.from.userId);
+
+  if (args) {
+    const named = findPeriod(periods, args);
+    if (!named) return ctx.replyText('report.unknown_period', { name: args, list: periods.map((p) => p.id).join(', ') });
+    if (!isOpen(named, now)) return ctx.replyText('report.period_closed', { period: titleIn(named.title, ctx.lang) });
+    return beginPeriod(ctx, named, session);
+  }
+  if (session?.kind === 'report') {
+    const period = open.find((p) => p.id === session.periodId);
+    if (period && session.unitCode === person.unitCode) return resume(ctx, period, session);
+  }
+  if (open.length === 0) {
+    const upcoming = periods.filter((p) => Date.parse(p.unitDeadline) > now.getTime());
+    return ctx.replyText(upcoming.length ? 'report.not_open_yet' : 'report.no_open_period');
+  }
+  if (open.length === 1 && open[0]) return beginPeriod(ctx, open[0], session);
+
+  const choices = open.map((p) => ({
+    id: `period:${p.id}`,
+    label: `${titleIn(p.title, ctx.lang)} (${ctx.t('report.deadline_short', { deadline: formatDeadline(p, ctx.services.timezone) })})`,
+  }));
+  await writeSession(stores, ctx.from.channel, ctx.from.userId, { v: SESSION_VERSION, kind: 'pick_period', choices });
+  await ctx.replyChoices(ctx.t('report.pick_period'), choices);
+}
+
+async function beginPeriod(ctx: BotContext, period: Period, session: Session | null): Promise<void> {
+  const person = ctx.person!;
+  if (session?.kind === 'report' && session.periodId === period.id && session.unitCode === person.unitCode) {
+    return resume(ctx, period, session);
+  }
+  const { stores, form, timezone } = ctx.services;
+  const [unit, previous] = await Promise.all([
+    stores.units.get(person.unitCode),
+    stores.reports.latest(period.id, person.unitCode),
+  ]);
+  const state = startForm(form, previous?.answers);
+  const next: ReportSession = { v: SESSION_VERSION, kind: 'report', periodId: period.id, unitCode: person.unitCode, form: state, paused: false };
+  await writeSession(stores, ctx.from.channel, ctx.from.userId, next);
+  const intro = ctx.t('report.intro', {
+    period: titleIn(period.title, ctx.lang),
+    unit: unit?.name ?? person.unitCode,
+    deadline: formatDeadline(period, timezone),
+  });
+  const prefilled = previous
+    ? `\n${ctx.t('report.prefilled', { revision: previous.revision, at: formatDateTime(previous.submittedAt, timezone) })}`
+    : '';
+  await ctx.reply({ type: 'text', text: intro + prefilled }, ...promptFor(form, state, ctx.t));
+}
+
+async function resume(ctx: BotContext, period: Period, session: ReportSession): Promise<void> {
+  const { stores, form } = ctx.services;
+  const state = restoreState(form, session.form) ?? startForm(form, answersOf(session.form));
+  await writeSession(stores, ctx.from.channel, ctx.from.userId, { ...session, form: state, paused: false });
+  await ctx.reply(
+    { type: 'text', text: ctx.t('report.resuming', { period: titleIn(period.title, ctx.lang) }) },
+    ...promptFor(form, state, ctx.t),
+  );
+}
+
+/** Gives the message to the conversation in progress; false when there is none to take it. */
+export async function continueConversation(ctx: BotContext, input: FormInput): Promise<boolean> {
+  const { stores } = ctx.services;
+  const session = await readSession(stores, ctx.from.channel, ctx.from.userId);
+  if (!session) return false;
+  if (session.kind === 'pick_period') {
+    const choice = resolveChoice(session.choices, input);
+    if (!choice) {
+      await ctx.replyChoices(ctx.t('report.pick_period_again'), session.choices);
+      return true;
+    }
+    const period = await stores.periods.get(choice.id.replace(/^period:/, ''));
+    if (!period) return (await ctx.replyText('report.period_gone'), true);
+    await beginPeriod(ctx, period, null);
+    return true;
+  }
+  if (session.kind === 'confirm_import') {
+    await confirmPlanImport(ctx, session, input);
+    return true;
+  }
+  if (session.paused) return false;
+  await answer(ctx, session, input);
+  return true;
+}
+
+async function answer(ctx: BotContext, session: ReportSession, input: FormInput): Promise<void> {
+  const { stores, form, timezone } = ctx.services;
+  const period = await stores.periods.get(session.periodId);
+  if (!period) {
+    await stores.sessions.clear(ctx.from.channel, ctx.from.userId);
+    return ctx.replyText('report.period_gone');
+  }
+  const state: FormState = restoreState(form, session.form) ?? startForm(form, answersOf(session.form));
+  const result = step(form, state, input, ctx.t);
+  if (result.outcome !== 'submit') {
+    await writeSession(stores, ctx.from.channel, ctx.from.userId, { ...session, form: result.state });
+    return ctx.reply(...result.messages);
+  }
+
+  const now = ctx.services.clock();
+  if (!isOpen(period, now)) {
+    await writeSession(stores, ctx.from.channel, ctx.from.userId, { ...session, form: result.state });
+    return ctx.replyText('report.period_closed', { period: titleIn(period.title, ctx.lang) });
+  }
+  const person = ctx.person!;
+  const revision = await stores.reports.submit({
+    periodId: period.id,
+    unitCode: session.unitCode,
+    answers: result.state.answers,
+    submittedBy: { personId: person.id, name: person.name, channel: ctx.from.channel },
+    submittedAt: now.toISOString(),
+    late: isLate(period, now),
+  });
+  await stores.sessions.clear(ctx.from.channel, ctx.from.userId);
+  const key = revision.late ? 'report.submitted_late' : 'report.submitted';
+  await ctx.reply(...result.messages, {
+    type: 'text',
+    text: ctx.t(key, {
+      period: titleIn(period.title, ctx.lang),
+      at: formatDateTime(now, timezone),
+      revision: revision.revision,
+      deadline: formatDeadline(period, timezone),
+    }),
+  });
+}
+
+/** /huy: stops the conversation; what was entered stays for /baocao to resume. */
+export async function pauseConversation(ctx: BotContext): Promise<void> {
+  const { stores } = ctx.services;
+  const session = await readSession(stores, ctx.from.channel, ctx.from.userId);
+  if (session?.kind === 'report' && !session.paused) {
+    await writeSession(stores, ctx.from.channel, ctx.from.userId, { ...session, paused: true });
+    const answered = Object.keys(answersOf(session.form)).length;
+    return ctx.replyText('report.paused', { count: answered });
+  }
+  if (session && session.kind !== 'report') {
+    await stores.sessions.clear(ctx.from.channel, ctx.from.userId);
+    return ctx.replyText('core.cancelled');
+  }
+  await ctx.replyText('core.nothing_to_cancel');
+}
+
+function answersOf(raw: unknown): Record<string, never> {
+  const answers = (raw as { answers?: unknown } | null)?.answers;
+  return answers && typeof answers === 'object' ? (answers as Record<string, never>) : {};
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { ChannelName } from '../messages.ts';
+import type { Stores } from '../../store/stores.ts';
+
+export const SESSION_VERSION = 1;
+
+const choiceSchema = z.object({ id: z.string(), label: z.string() });
+
+/** What a person is in the middle of. Stored per identity; validated on every read. */
+export const sessionSchema = z.discriminatedUnion('kind', [
+  z.object({
+    v: z.literal(SESSION_VERSION),
+    kind: z.literal('report'),
+    periodId: z.string(),
+    unitCode: z.string(),
+    /** The form engine's state, validated again by the engine itself. */
+    form: z.unknown(),
+    paused: z.boolean(),
+  }),
+  z.object({ v: z.literal(SESSION_VERSION), kind: z.literal('pick_period'), choices: z.array(choiceSchema) }),
+  z.object({
+    v: z.literal(SESSION_VERSION),
+    kind: z.literal('confirm_import'),
+    periods: z.array(z.unknown()),
+    choices: z.array(choiceSchema),
+  }),
+]);
+
+export type Session = z.infer<typeof sessionSchema>;
+export type ReportSession = Extract<Session, { kind: 'report' }>;
+
+/** Reads a session; one written by another version, or damaged, counts as none. */
+export async function readSession(stores: Stores, channel: ChannelName, userId: string): Promise<Session | null> {
+  const parsed = sessionSchema.safeParse(await stores.sessions.read(channel, userId));
+  return parsed.success ? parsed.data : null;
+}
+
+export async function writeSession(stores: Stores, channel: ChannelName, userId: string, session: Session): Promise<void> {
+  await stores.sessions.write(channel, userId, session);
+}

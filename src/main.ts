@@ -1,0 +1,38 @@
+import { ConfigError } from './config/config.ts';
+import { RedisUnavailableError } from './infra/embedded-redis.ts';
+import { startBot, type RunningBot } from './app/start-bot.ts';
+
+/** Composition root: the only place that reads process.env and owns the process lifecycle. */
+async function main(): Promise<void> {
+  let bot: RunningBot | undefined;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      await bot?.stop();
+    } finally {
+      process.exit(code);
+    }
+  };
+  try {
+    bot = await startBot(process.env, {
+      stdin: process.stdin,
+      stdout: process.stdout,
+      onConsoleEnd: () => void shutdown(0),
+    });
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof RedisUnavailableError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`doanbot could not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});
