@@ -21,6 +21,10 @@ const DIGIT_WORDS: Record<string, number> = {
 const SCALE_WORDS: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6, ty: 1e9, ti: 1e9 };
 const TEN_WORDS = new Set(['muoi', 'chuc']);
 const FILLER_WORDS = new Set(['linh', 'le']);
+/** The same words spelled with diacritics; "lắm" (very) or "tự" must not read as "lăm", "tư". */
+const SPELLED_WORDS = new Set(
+  'không một mốt hai ba bốn tư năm lăm nhăm sáu bảy bẩy tám chín mười mươi chục trăm nghìn ngàn triệu tỷ tỉ linh lẻ'.split(' '),
+);
 
 const TOKEN_PATTERN = /([-−]?)(\d+(?:[.,]\d+)*)|(\p{L}+)|(\S)/gu;
 
@@ -61,7 +65,7 @@ function tokenize(input: string): Token[] | null {
       if (value === null) return null;
       tokens.push({ kind: 'literal', value: sign ? -value : value });
     } else if (word !== undefined) {
-      tokens.push(classifyWord(foldText(word)));
+      tokens.push(classifyWord(word.toLowerCase()));
     } else {
       tokens.push({ kind: 'other' });
     }
@@ -69,7 +73,10 @@ function tokenize(input: string): Token[] | null {
   return tokens;
 }
 
-function classifyWord(word: string): Token {
+/** Classifies a lower-case word: spelled with diacritics it must be a known number word; typed without, it is looked up as is. */
+function classifyWord(spelled: string): Token {
+  const word = foldText(spelled);
+  if (word !== spelled && !SPELLED_WORDS.has(spelled)) return { kind: 'other' };
   const digit = DIGIT_WORDS[word];
   if (digit !== undefined) return { kind: 'digit', value: digit };
   const scale = SCALE_WORDS[word];

@@ -47,6 +47,7 @@ const fails: [string, 'empty' | 'not_a_number' | 'ambiguous'][] = [
   ['   ', 'empty'],
   ['chưa có', 'not_a_number'],
   ['abc', 'not_a_number'],
+  ['nhiều lắm', 'not_a_number'],
   ['1.2.3', 'not_a_number'],
   ['12 hoặc 13', 'ambiguous'],
   ['10-12', 'ambiguous'],
