@@ -22,6 +22,9 @@ export interface SentRecord {
   photo?: string;
   caption?: string;
   action?: string;
+  /** All parameters as received. */
+  params: Record<string, unknown>;
+  /** Date.now() when the fake received the call. */
   at: number;
 }
 
@@ -74,8 +77,9 @@ export class FakeZaloServer {
   private readonly updates: ZaloUpdate[] = [];
   private readonly waiters: PollWaiter[] = [];
   private readonly failures = new Map<string, { failure: FakeFailure; remaining: number }>();
-  private limit: { perSecond: number; windowStart: number; count: number } | null = null;
+  private limit: { perSecond: number; windowStart: number; count: number; retryAfter?: number } | null = null;
   private readonly pendingPosts = new Set<Promise<unknown>>();
+  private readonly cursors = new Map<string, number>();
 
   private constructor(
     private readonly server: Server,
@@ -155,11 +159,12 @@ export class FakeZaloServer {
     });
   }
 
+  /** New messages (sendMessage, sendPhoto) to a chat, oldest first. */
   messagesTo(chatId: string): SentRecord[] {
     return this.sent.filter((record) => record.chatId === chatId && record.method !== 'sendChatAction');
   }
 
-  /** The texts (and photo captions) sent to a chat, in order. */
+  /** The texts (or photo captions, or photo URLs) sent to a chat, in order. */
   textsTo(chatId: string): string[] {
     return this.messagesTo(chatId).map((record) => record.text ?? record.caption ?? record.photo ?? '');
   }
@@ -174,25 +179,54 @@ export class FakeZaloServer {
     return this.waiters.length;
   }
 
-  /** Polls until `pred` holds (every 10 ms), failing after `timeoutMs`. */
-  async waitFor<T>(pred: () => T | undefined | null | false, timeoutMs = 3000, what = 'condition'): Promise<T> {
+  /** Updates waiting for getUpdates. */
+  get pendingUpdates(): number {
+    return this.updates.length;
+  }
+
+  /** Polls (every 10 ms) until `pred(sent)` returns something truthy, and resolves with it; rejects after `timeoutMs`. */
+  async waitFor<T>(pred: (sent: SentRecord[]) => T | undefined | null | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const value = pred();
+      const value = pred(this.sent);
       if (value) return value;
-      if (Date.now() > deadline) throw new Error(`FakeZaloServer: timed out after ${timeoutMs} ms waiting for ${what}`);
+      if (Date.now() > deadline) throw new Error(`FakeZaloServer: timed out after ${timeoutMs} ms waiting for ${what}; sent:\n${this.dump()}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
 
-  /** Waits for a message to a chat whose text (or caption) matches. */
-  waitForMessage(chatId: string, match: string | RegExp | ((record: SentRecord) => boolean), timeoutMs = 3000): Promise<SentRecord> {
+  /**
+   * The first new message to a chat whose text (or caption) matches, since the last call for that
+   * chat (or `mark`), as the Telegram fake does.
+   */
+  async waitForMessage(chatId: string, match: string | RegExp | ((record: SentRecord) => boolean), timeoutMs = 5000): Promise<SentRecord> {
     const test = (record: SentRecord): boolean => {
       if (typeof match === 'function') return match(record);
       const text = record.text ?? record.caption ?? '';
       return typeof match === 'string' ? text.includes(match) : match.test(text);
     };
-    return this.waitFor(() => this.messagesTo(chatId).find(test), timeoutMs, `a message to ${chatId} matching ${String(match)}`);
+    const found = await this.waitFor(
+      () => {
+        const messages = this.messagesTo(chatId);
+        const index = messages.findIndex((record, i) => i >= (this.cursors.get(chatId) ?? 0) && test(record));
+        return index >= 0 ? { index, record: messages[index]! } : undefined;
+      },
+      timeoutMs,
+      `a message to ${chatId} matching ${String(match)}`,
+    );
+    this.cursors.set(chatId, found.index + 1);
+    return found.record;
+  }
+
+  /** Makes later `waitForMessage` calls ignore what was sent so far (to one chat, or to all). */
+  mark(chatId?: string): void {
+    const chats = chatId === undefined ? new Set(this.sent.map((record) => record.chatId)) : [chatId];
+    for (const chat of chats) this.cursors.set(chat, this.messagesTo(chat).length);
+  }
+
+  /** What was sent so far, one line per call (for failure messages). */
+  dump(): string {
+    return this.sent.map((r) => `${r.method} → ${r.chatId}: ${r.text ?? r.caption ?? r.photo ?? r.action ?? ''}`).join('\n');
   }
 
   /** The next `times` calls of `method` fail with this error. */
@@ -200,10 +234,13 @@ export class FakeZaloServer {
     this.failures.set(method, { failure, remaining: times });
   }
 
-  /** Limits send calls per second across all chats (429 with retry_after beyond it); null lifts it. */
-  rateLimit(limit: { perSecond: number } | null): void {
+  /**
+   * Limits send calls per second across all chats: beyond it, 429 with retry_after = `retryAfter`
+   * seconds (default: until the window ends, at least 1). null lifts the limit.
+   */
+  rateLimit(limit: { perSecond: number; retryAfter?: number } | null): void {
     // The first send after this call opens the first one-second window.
-    this.limit = limit ? { perSecond: limit.perSecond, windowStart: 0, count: 0 } : null;
+    this.limit = limit ? { perSecond: limit.perSecond, windowStart: 0, count: 0, ...(limit.retryAfter !== undefined ? { retryAfter: limit.retryAfter } : {}) } : null;
   }
 
   async close(): Promise<void> {
@@ -264,7 +301,7 @@ export class FakeZaloServer {
         if (typeof text !== 'string' || text.length < 1 || text.length > this.options.maxTextLength) {
           return error(400, 400, `Bad Request: text must be 1-${this.options.maxTextLength} characters`);
         }
-        return this.record({ method, chatId, text, at: Date.now() });
+        return this.record({ method, chatId, text, params: body, at: Date.now() });
       }
       case 'sendPhoto': {
         const photo = body.photo;
@@ -272,13 +309,13 @@ export class FakeZaloServer {
         if (!chatId) return error(400, 400, 'Bad Request: chat_id is required');
         if (typeof photo !== 'string' || !/^https?:\/\//.test(photo)) return error(400, 400, 'Bad Request: photo must be a URL');
         if (caption !== undefined && caption.length > this.options.maxTextLength) return error(400, 400, 'Bad Request: caption too long');
-        return this.record({ method, chatId, photo, ...(caption !== undefined ? { caption } : {}), at: Date.now() });
+        return this.record({ method, chatId, photo, ...(caption !== undefined ? { caption } : {}), params: body, at: Date.now() });
       }
       case 'sendChatAction': {
         const action = body.action;
         if (!chatId) return error(400, 400, 'Bad Request: chat_id is required');
         if (action !== 'typing' && action !== 'upload_photo') return error(400, 400, 'Bad Request: unknown action');
-        this.sent.push({ method, chatId, action, at: Date.now() });
+        this.sent.push({ method, chatId, action, params: body, at: Date.now() });
         return { status: 200, body: { ok: true } };
       }
       default:
@@ -336,7 +373,7 @@ export class FakeZaloServer {
       limit.count = 0;
     }
     if (++limit.count <= limit.perSecond) return undefined;
-    const retryAfter = Math.max(1, Math.ceil((limit.windowStart + 1000 - now) / 1000));
+    const retryAfter = limit.retryAfter ?? Math.max(1, Math.ceil((limit.windowStart + 1000 - now) / 1000));
     return error(429, 429, 'Too Many Requests', retryAfter);
   }
 
