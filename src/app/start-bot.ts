@@ -76,6 +76,7 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
   const logger = createLogger(config);
   const redisChoice = await ensureRedis({
     ...(config.redis.url ? { configuredUrl: config.redis.url } : {}),
+    localUrl: config.redis.localUrl,
     dataDir: config.redis.dataDir,
     logger: logger.child({ component: 'redis' }),
   });

@@ -18,7 +18,8 @@ export interface AppConfig {
   telegram: ChannelConfig | null;
   zalo: ChannelConfig | null;
   console: 'auto' | 'on' | 'off';
-  redis: { url: string | undefined; prefix: string; dataDir: string };
+  /** `url`: REDIS_URL; `localUrl`: the Redis tried when REDIS_URL is unset, before starting one. */
+  redis: { url: string | undefined; localUrl: string; prefix: string; dataDir: string };
   dataDir: string;
   flowsDir: string;
   planDir: string;
@@ -91,7 +92,7 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
     telegram,
     zalo,
     console: env.CONSOLE,
-    redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX, dataDir: `${env.DATA_DIR}/redis` },
+    redis: { url: env.REDIS_URL, localUrl: env.REDIS_LOCAL_URL, prefix: env.REDIS_PREFIX, dataDir: `${env.DATA_DIR}/redis` },
     dataDir: env.DATA_DIR,
     flowsDir: env.FLOWS_DIR,
     planDir: env.PLAN_DIR,
