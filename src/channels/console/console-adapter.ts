@@ -30,7 +30,7 @@ const INFO_PREFIX = '· ';
 /**
  * The terminal as a chat channel: each input line is one inbound message from the current user,
  * handled strictly one after another, so a script piped in (`npm start < script.txt`) prints every
- * answer in order. Console-only commands (/as, /whoami, /group, /private, /quit) stay here.
+ * answer in order. Console-only commands (/as, /whoami, /group, /private, /join, /quit) stay here.
  */
 export class ConsoleAdapter implements ChannelAdapter {
   readonly channel = 'console' as const;
@@ -42,6 +42,8 @@ export class ConsoleAdapter implements ChannelAdapter {
   private reading: Promise<void> | undefined;
   private stopped = false;
   private atPrompt = false;
+  /** The last invite code the core showed here, redeemed by `/join`. */
+  private lastInviteCode: string | undefined;
 
   constructor(private readonly options: ConsoleAdapterOptions) {
     this.identity = new ConsoleIdentity(options.initialUser);
@@ -77,7 +79,13 @@ export class ConsoleAdapter implements ChannelAdapter {
     this.write(formatBlock([...caption, this.options.t('console.file.saved', { path })], recipient));
   }
 
-  inviteLink(): string | undefined {
+  /**
+   * The console has no deep links, so the core shows "/start <code>". It asks every channel for a link
+   * whenever it shows an invite code, which is how the console learns the code for `/join`: one keyboard
+   * plays both the admin who invites and the officer who joins, and a piped script cannot know a random code.
+   */
+  inviteLink(code: string): string | undefined {
+    this.lastInviteCode = code;
     return undefined;
   }
 
@@ -100,12 +108,20 @@ export class ConsoleAdapter implements ChannelAdapter {
 
   /** Handles one line; true when it asked to quit. */
   private async handleLine(line: string, handler: InboundHandler): Promise<boolean> {
-    const command = parseCommand(line);
+    let command = parseCommand(line);
     if (command) {
-      const meta = runMetaCommand(command.command, command.args, this.identity, this.options.t);
-      if (meta.handled) {
+      const meta = runMetaCommand(command.command, command.args, {
+        identity: this.identity,
+        t: this.options.t,
+        lastInviteCode: this.lastInviteCode,
+      });
+      if (meta.kind === 'reply') {
         this.print(meta.reply);
         return meta.quit;
+      }
+      if (meta.kind === 'send') {
+        this.print(meta.note);
+        command = { command: meta.command, args: meta.args };
       }
     }
     const base = {

@@ -2,24 +2,33 @@ import type { Params } from '../../i18n/translator.ts';
 import type { ConsoleIdentity } from './console-identity.ts';
 
 /**
- * What a console-only command did. `handled: false` means the command is the core's business.
- * `reply` is text for the person at the console; `quit` ends reading input.
+ * What a console-only command did:
+ * - `core`: not a console command, the line goes to the core as typed;
+ * - `reply`: handled here, `reply` is text for the person at the console, `quit` ends reading input;
+ * - `send`: the line stands for a core command (`/join` is `/start <code>`); `note` says so first.
  */
-export type MetaCommandResult = { handled: false } | { handled: true; reply: string; quit: boolean };
+export type MetaCommandResult =
+  | { kind: 'core' }
+  | { kind: 'reply'; reply: string; quit: boolean }
+  | { kind: 'send'; command: string; args: string; note: string };
 
 type Translate = (key: string, params?: Params) => string;
 
+/** What the console-only commands can see. */
+export interface MetaCommandContext {
+  identity: ConsoleIdentity;
+  t: Translate;
+  /** The last invite code the bot showed on the console, if any (see `ConsoleAdapter.inviteLink`). */
+  lastInviteCode: string | undefined;
+}
+
 /**
- * Handles the commands that exist only on the console and never reach the core:
- * `/as <name>`, `/whoami`, `/group`, `/private`, `/quit`.
+ * Handles the commands that exist only on the console:
+ * `/as <name>`, `/whoami`, `/group`, `/private`, `/join`, `/quit`.
  */
-export function runMetaCommand(
-  command: string,
-  args: string,
-  identity: ConsoleIdentity,
-  t: Translate,
-): MetaCommandResult {
-  const done = (reply: string, quit = false): MetaCommandResult => ({ handled: true, reply, quit });
+export function runMetaCommand(command: string, args: string, context: MetaCommandContext): MetaCommandResult {
+  const { identity, t } = context;
+  const done = (reply: string, quit = false): MetaCommandResult => ({ kind: 'reply', reply, quit });
   switch (command) {
     case 'as': {
       const name = args.normalize('NFC').trim();
@@ -35,9 +44,14 @@ export function runMetaCommand(
     case 'private':
       identity.leaveGroup();
       return done(t('console.chat.private'));
+    case 'join': {
+      const code = context.lastInviteCode;
+      if (!code) return done(t('console.join.no_code'));
+      return { kind: 'send', command: 'start', args: code, note: t('console.join.sending', { code }) };
+    }
     case 'quit':
       return done(t('console.bye'), true);
     default:
-      return { handled: false };
+      return { kind: 'core' };
   }
 }

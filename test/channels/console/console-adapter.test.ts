@@ -120,6 +120,23 @@ describe('ConsoleAdapter input', () => {
     ]);
   });
 
+  it('/join sends /start with the last invite code the core asked a link for, as the current user', async () => {
+    const { adapter, input, feed, ended, printed } = harness();
+    const { handler, received } = recordingHandler();
+    await adapter.start(handler);
+    feed('/join');
+    await expect.poll(() => printed()).toContain('Chưa có mã mời nào');
+    adapter.inviteLink('OLD111');
+    adapter.inviteLink('K7P2QX');
+    feed('/as an', '/join');
+    input.end();
+    await ended;
+
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ type: 'command', command: 'start', args: 'K7P2QX', from: { userId: 'an' } });
+    expect(printed()).toContain('/start K7P2QX');
+  });
+
   it('stops reading at /quit and ends', async () => {
     const { adapter, feed, ended, printed } = harness();
     const { handler, received } = recordingHandler();
@@ -218,6 +235,6 @@ describe('ConsoleAdapter.deliver', () => {
   });
 
   it('has no invite link', () => {
-    expect(harness().adapter.inviteLink()).toBeUndefined();
+    expect(harness().adapter.inviteLink('ABC123')).toBeUndefined();
   });
 });
