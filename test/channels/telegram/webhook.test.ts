@@ -1,0 +1,82 @@
+import { request } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../../support/fake-telegram/free-port.ts';
+import { telegramTestBed, until, type TelegramTestBed } from './harness.ts';
+
+const SECRET = 's3cret_token-ABC';
+
+async function webhookBed(): Promise<TelegramTestBed> {
+  const port = await freePort();
+  return telegramTestBed({
+    mode: { kind: 'webhook', publicUrl: `http://127.0.0.1:${port}`, port, host: '127.0.0.1', path: '/tg/hook', secretToken: SECRET },
+  });
+}
+
+/** A raw request to the adapter's webhook server, for cases the fake never produces. */
+function rawRequest(port: number, options: { method: string; path: string; secret?: string; body?: string }): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method,
+        path: options.path,
+        agent: false,
+        headers: options.secret ? { 'x-telegram-bot-api-secret-token': options.secret } : {},
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('TelegramAdapter webhook mode', () => {
+  let bed: TelegramTestBed;
+  afterEach(async () => bed?.close());
+
+  it('registers the webhook with its secret and receives updates Telegram pushes', async () => {
+    bed = await webhookBed();
+    expect(bed.fake.webhook).toEqual({ url: `http://127.0.0.1:${bed.adapter.webhookPort}/tg/hook`, secretToken: SECRET });
+    const updateId = bed.fake.sendText({ userId: 42, text: 'qua webhook' });
+    await until(() => bed.received.length === 1);
+    expect(bed.received[0]).toMatchObject({ type: 'text', text: 'qua webhook', updateKey: `tg:${updateId}` });
+    await until(() => bed.fake.webhookAnswers.length === 1);
+    expect(bed.fake.webhookAnswers).toEqual([{ updateId, status: 200 }]);
+  });
+
+  it('answers 401 to a wrong or missing secret and handles nothing', async () => {
+    bed = await webhookBed();
+    const update = { update_id: 5, message: { message_id: 1, date: 1, chat: { id: 1, type: 'private', first_name: 'A' }, from: { id: 1, is_bot: false, first_name: 'A' }, text: 'giả mạo' } };
+    expect((await bed.fake.postToWebhook(update, 'wrong')).status).toBe(401);
+    expect((await bed.fake.postToWebhook(update, SECRET.slice(0, -1))).status).toBe(401);
+    const port = bed.adapter.webhookPort ?? 0;
+    expect(await rawRequest(port, { method: 'POST', path: '/tg/hook', body: JSON.stringify(update) })).toBe(401);
+    expect(await rawRequest(port, { method: 'GET', path: '/elsewhere' })).toBe(401);
+    expect(bed.logs.filter((r) => r.msg === 'webhook request with a wrong secret token')).toHaveLength(4);
+    // The right secret on the same update goes through, so nothing else was wrong with it.
+    expect((await bed.fake.postToWebhook(update)).status).toBe(200);
+    expect(bed.received.map((m) => m.type === 'text' && m.text)).toEqual(['giả mạo']);
+  });
+
+  it('rejects other paths, methods and bodies that are not JSON', async () => {
+    bed = await webhookBed();
+    const port = bed.adapter.webhookPort ?? 0;
+    expect(await rawRequest(port, { method: 'POST', path: '/other', secret: SECRET, body: '{}' })).toBe(404);
+    expect(await rawRequest(port, { method: 'GET', path: '/tg/hook', secret: SECRET })).toBe(404);
+    expect(await rawRequest(port, { method: 'POST', path: '/tg/hook', secret: SECRET, body: 'not json' })).toBe(400);
+    expect(bed.received).toEqual([]);
+  });
+
+  it('stops listening on stop()', async () => {
+    bed = await webhookBed();
+    const port = bed.adapter.webhookPort ?? 0;
+    await bed.adapter.stop();
+    await expect(rawRequest(port, { method: 'POST', path: '/tg/hook', secret: SECRET, body: '{}' })).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
+  });
+});
