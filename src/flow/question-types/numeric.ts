@@ -38,5 +38,6 @@ export function numericHint(question: NumericQuestion, t: TextFn): string {
   else if (min !== undefined) parts.push(t('form.engine.range.at_least', { min: formatNumber(min, t) }));
   else if (max !== undefined) parts.push(t('form.engine.range.at_most', { max: formatNumber(max, t) }));
   if (question.unit) parts.push(t('form.engine.range.unit', { unit: t(question.unit) }));
-  return `${parts.join(' ')}.`;
+  const sentence = `${parts.join(' ')}.`;
+  return question.type === 'decimal' ? `${sentence} ${t('form.engine.hint.decimal_example')}` : sentence;
 }
