@@ -57,6 +57,11 @@ export class ZaloAdapter implements ChannelAdapter {
   private readonly translator: Translator;
   private readonly queue: KeyedSerialQueue;
   private receiver: { stop(): Promise<void> } | undefined;
+  /**
+   * Parts of a long message already sent, per message and chat: when part 3 of 4 fails (429) and
+   * the outbound path retries the same message, sending resumes at part 3 instead of repeating 1–2.
+   */
+  private readonly progress = new WeakMap<OutboundMessage, Map<string, number>>();
 
   constructor(private readonly options: ZaloAdapterOptions) {
     this.client = new ZaloApiClient(options.token, options.apiRoot);
@@ -120,7 +125,13 @@ export class ZaloAdapter implements ChannelAdapter {
       maxTextLength: this.maxTextLength,
     });
     if (sends.length === 0) throw new PermanentDeliveryError('nothing to send: empty text', undefined, 'invalid');
-    for (const send of sends) await this.send(chatId, send);
+    const sentParts = this.progress.get(message) ?? new Map<string, number>();
+    this.progress.set(message, sentParts);
+    for (let part = sentParts.get(chatId) ?? 0; part < sends.length; part++) {
+      await this.send(chatId, sends[part]!);
+      sentParts.set(chatId, part + 1);
+    }
+    sentParts.delete(chatId);
   }
 
   /** Shows "typing…" in the chat for a few seconds. */

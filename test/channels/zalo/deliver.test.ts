@@ -26,6 +26,21 @@ describe('ZaloAdapter.deliver', () => {
     expect(texts.join('\n')).toBe(lines.join('\n'));
   });
 
+  it('resumes a long message where it failed when the same message is retried, without repeating parts', async () => {
+    const message = { type: 'text' as const, text: Array.from({ length: 150 }, (_, i) => `Dòng ${i + 1}: báo cáo của chi đoàn.`).join('\n') };
+    await adapter.deliver('c0', message);
+    const expected = fake.textsTo('c0');
+    expect(expected.length).toBeGreaterThan(1);
+    // The first part goes through, the second is rate limited; the retry goes on from the second.
+    fake.rateLimit({ perSecond: 1 });
+    const error = await adapter.deliver('c1', message).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect(fake.textsTo('c1')).toEqual(expected.slice(0, 1));
+    fake.rateLimit(null);
+    await adapter.deliver('c1', message);
+    expect(fake.textsTo('c1')).toEqual(expected);
+  });
+
   it('is held to the 2,000-character limit by the fake, as by Zalo', async () => {
     const small = new ZaloAdapter({
       token: fake.token,
