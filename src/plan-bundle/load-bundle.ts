@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseFormSpec } from '../flow/form-spec.ts';
 import { SpecError, formatPath, type SpecIssue } from '../flow/spec-error.ts';
 import { addDays, resolveInstant } from './instants.ts';
-import type { PeriodDef, PlanBundle } from './plan-bundle.ts';
+import type { PeriodDef, PlanBundle } from './bundle-types.ts';
 import { SUPPORTED_PLAN_VERSION, planSchema, type RawPeriod } from './plan-schema.ts';
 
 export interface LoadBundleOptions {
