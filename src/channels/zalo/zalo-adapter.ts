@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { ChannelAdapter, InboundHandler } from '../../core/channel.ts';
 import { PermanentDeliveryError } from '../../core/delivery-errors.ts';
-import type { OutboundMessage } from '../../core/messages.ts';
+import type { InboundMessage, OutboundMessage } from '../../core/messages.ts';
 import { DEFAULT_LANG, Translator, type Lang } from '../../i18n/translator.ts';
 import { KeyedSerialQueue } from './keyed-serial-queue.ts';
 import { mapZaloError } from './map-zalo-error.ts';
@@ -83,7 +83,10 @@ export class ZaloAdapter implements ChannelAdapter {
         client: this.client,
         logger: this.logger,
         ...(mode.pollTimeoutSec !== undefined ? { pollTimeoutSec: mode.pollTimeoutSec } : {}),
-        onUpdate: (update) => this.handle(update, handler),
+        onUpdate: async (update) => {
+          const message = this.toMessage(update);
+          if (message) await this.dispatch(message, handler);
+        },
       });
       poller.start();
       this.receiver = poller;
@@ -96,8 +99,8 @@ export class ZaloAdapter implements ChannelAdapter {
       logger: this.logger,
       ...(mode.host !== undefined ? { host: mode.host } : {}),
       onUpdate: (update) => {
-        const chat = update.message?.chat?.id;
-        this.queue.push(typeof chat === 'string' ? chat : '', () => this.handle(update, handler));
+        const message = this.toMessage(update);
+        if (message) this.queue.push(message.chat.chatId, () => this.dispatch(message, handler));
       },
     });
     await server.listen();
@@ -172,17 +175,18 @@ export class ZaloAdapter implements ChannelAdapter {
     }
   }
 
-  private async handle(update: ZaloUpdate, handler: InboundHandler): Promise<void> {
+  private toMessage(update: ZaloUpdate): InboundMessage | null {
     const message = toInbound(update);
-    if (!message) {
-      this.logger.debug({ event: update.event_name }, 'zalo update without a chat ignored');
-      return;
-    }
-    const log = this.logger.child({ chat: message.chat.chatId, update: message.updateKey });
+    if (!message) this.logger.debug({ event: update.event_name }, 'zalo update without a chat ignored');
+    return message;
+  }
+
+  /** Hands one message to the core; a failure there is logged and does not stop receiving. */
+  private async dispatch(message: InboundMessage, handler: InboundHandler): Promise<void> {
     try {
       await handler(message);
     } catch (err) {
-      log.error({ err }, 'zalo update handling failed');
+      this.logger.error({ err, chat: message.chat.chatId, update: message.updateKey }, 'zalo update handling failed');
     }
   }
 }
