@@ -6,6 +6,7 @@ import { periodStatus } from '../report/period-status.ts';
 import { renderStatus, renderSummary } from '../report/render-status.ts';
 import { exportCsv } from '../report/export-csv.ts';
 import { fold } from '../text/fold.ts';
+import { provinceAudience } from '../report/province-audience.ts';
 
 const LEADERS = ['leader', 'admin'] as const;
 
@@ -56,12 +57,12 @@ export const summaryCommand: Command = {
     if (!toGroup) {
       return ctx.reply({ type: 'text', text: renderSummary(status, form, ctx.t, ctx.lang, timezone) });
     }
-    const groups = Object.values(await stores.settings.provinceGroups());
-    if (groups.length === 0) return ctx.replyText('status.no_group');
-    // The group reads Vietnamese first.
+    const audience = await provinceAudience(stores, ctx.services.channels);
+    if (audience.length === 0) return ctx.replyText('status.no_group');
+    // The province reads Vietnamese first.
     const text = renderSummary(status, form, (k, p) => ctx.services.translator.t('vi', k, p), 'vi', timezone);
-    for (const group of groups) await ctx.services.outbound.sendMany(group, [{ type: 'text', text }]);
-    await ctx.replyText('status.posted_to_group', { count: groups.length });
+    for (const chat of audience) await ctx.services.outbound.sendMany(chat, [{ type: 'text', text }]);
+    await ctx.replyText('status.posted_to_group', { count: audience.length });
   },
 };
 
