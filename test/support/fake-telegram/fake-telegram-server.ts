@@ -99,6 +99,7 @@ export class FakeTelegramServer {
   private nextQueryId = 1;
   private nextFileId = 1;
   private webhookChain: Promise<void> = Promise.resolve();
+  private readonly inFlight = new Set<Promise<void>>();
 
   private constructor(
     private readonly server: Server,
@@ -109,9 +110,11 @@ export class FakeTelegramServer {
     this.botUser = { id: botId, is_bot: true, first_name: 'Doanbot Test', username: options.botUsername ?? 'doanbot_test_bot' };
     this.apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      this.route(req, res).catch((err: unknown) => {
+      const handling = this.route(req, res).catch((err: unknown) => {
         if (!res.headersSent) reply(res, 500, { ok: false, error_code: 500, description: String(err) });
       });
+      this.inFlight.add(handling);
+      void handling.then(() => this.inFlight.delete(handling));
     });
   }
 
@@ -187,6 +190,11 @@ export class FakeTelegramServer {
   /** Updates waiting for getUpdates (not yet confirmed by an offset). */
   get pendingUpdates(): number {
     return this.updates.size;
+  }
+
+  /** getUpdates calls being held right now: 1 means the bot is long-polling and idle. */
+  get heldPolls(): number {
+    return this.updates.held;
   }
 
   /** POSTs an update to the registered webhook with the secret header (the registered secret unless given). */
@@ -267,9 +275,10 @@ export class FakeTelegramServer {
     this.sendTimes = [];
   }
 
-  /** Releases held getUpdates calls, closes every connection and stops listening. */
+  /** Answers held getUpdates calls, lets running calls finish, closes every connection and stops listening. */
   async close(): Promise<void> {
     this.updates.close();
+    await Promise.all(this.inFlight);
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();

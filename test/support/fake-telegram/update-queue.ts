@@ -25,6 +25,11 @@ export class UpdateQueue {
     return this.pending.length;
   }
 
+  /** getUpdates calls being held right now. */
+  get held(): number {
+    return this.waiters.size;
+  }
+
   clear(): void {
     this.pending = [];
   }
