@@ -1,0 +1,35 @@
+import type { ContactFact } from '../plan-document.ts';
+import { relative } from '../search/ranker.ts';
+import { joinWithin, MAX_ANSWER, type Draft } from './compose.ts';
+import type { AnswerContext } from './context.ts';
+
+/** When the best contact scores less than this share above the next one, all are listed. */
+const CLEAR_LEAD = 0.75;
+const MAX_LISTED = 3;
+
+function line(c: ContactFact, ctx: AnswerContext): string {
+  return c.owner ? ctx.t(`qa.answer.${c.kind}Of`, { value: c.value, owner: c.owner }) : ctx.t(`qa.answer.${c.kind}`, { value: c.value });
+}
+
+/**
+ * An e-mail address, phone number or postal address. The owner named in the question picks one
+ * ("email của Ban Đoàn kết"); when the question names none, every one is listed (up to three).
+ */
+export function answerContact(kind: ContactFact['kind'], ctx: AnswerContext): Draft | null {
+  const { contacts } = ctx.rankers;
+  const all = contacts.items.map((c, i) => ({ c, i })).filter(({ c }) => c.kind === kind);
+  if (all.length === 0) return null;
+  const scores = relative(contacts.scores(ctx.query, ['owner', 'context'], { owner: 3, context: 1 }));
+  const scored = all.map(({ c, i }) => ({ c, score: scores[i] ?? 0 })).sort((a, b) => b.score - a.score);
+  const best = scored[0]?.score ?? 0;
+  const clear = best > 0 && (scored[1]?.score ?? 0) < best * CLEAR_LEAD;
+  const ranked = scored.map(({ c }) => c);
+  const chosen = clear ? ranked.slice(0, 1) : uniqueValues(ranked).slice(0, MAX_LISTED);
+  const body = joinWithin(chosen.map((c) => line(c, ctx)), MAX_ANSWER - 40);
+  const first = chosen[0] as ContactFact;
+  return { body, source: { kind: 'sections', ids: chosen.map((c) => c.section) }, confidence: clear ? 1 : 0.6, section: first.section };
+}
+
+function uniqueValues(list: readonly ContactFact[]): ContactFact[] {
+  return list.filter((c, i) => list.findIndex((o) => o.value === c.value) === i);
+}

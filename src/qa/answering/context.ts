@@ -1,0 +1,40 @@
+import type { Lang } from '../../i18n/translator.ts';
+import type { PlanDocument, ContactFact, DateFact, DutyFact, ReferenceFact } from '../plan-document.ts';
+import type { Question } from '../question.ts';
+import type { ExpandedQuery } from '../search/expand-query.ts';
+import type { Passage } from '../search/passages.ts';
+import type { Ranker } from '../search/ranker.ts';
+import type { TextFn } from '../text-fn.ts';
+
+/** The search indexes of one plan. */
+export interface PlanRankers {
+  passages: Ranker<Passage>;
+  dates: Ranker<DateFact>;
+  contacts: Ranker<ContactFact>;
+  references: Ranker<ReferenceFact>;
+  duties: Ranker<DutyFact>;
+  /** Heading chain of each section id, for fact context. */
+  headings: ReadonlyMap<string, string>;
+}
+
+/** Everything an answerer needs for one question. */
+export interface AnswerContext {
+  doc: PlanDocument;
+  rankers: PlanRankers;
+  question: Question;
+  query: ExpandedQuery;
+  lang: Lang;
+  t: TextFn;
+}
+
+/** The least share of a question's words an answer must contain to be given without doubt. */
+export const MIN_COVERAGE = 0.5;
+
+/** Indexes of `scores` with a positive score, best first. */
+export function rankedIndexes(scores: readonly number[]): number[] {
+  return scores
+    .map((score, i) => ({ score, i }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .map((x) => x.i);
+}

@@ -1,0 +1,61 @@
+import type { DateFact, Level } from '../plan-document.ts';
+import { levelsIn } from '../levels.ts';
+import { expandQuery } from '../search/expand-query.ts';
+import { relative } from '../search/ranker.ts';
+import { DEADLINE_CUES } from '../vocabulary.ts';
+import { findPhrase } from '../vietnamese-text.ts';
+import { coverage } from './coverage.ts';
+import { MAX_ANSWER, type Draft } from './compose.ts';
+import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
+
+/** Weights of what decides between dates: the words of the question always, then who sends and where to. */
+const WEIGHT = { sender: 0.5, recipient: 0.5, deadline: 0.25, issued: -0.5 };
+const WHOLE_SENTENCE = 260;
+const SECOND_SHARE = 0.9;
+
+const overlaps = (a: readonly Level[], b: readonly Level[]): boolean => a.some((l) => b.includes(l));
+
+function display(d: DateFact): string {
+  const text = d.sentence.length <= WHOLE_SENTENCE ? d.sentence : d.what;
+  return d.who && !text.includes(d.who) ? `${text} (${d.who})` : text;
+}
+
+/** The date that answers "when", "until when", "trước ngày nào": a deadline, an event, a period. */
+export function answerWhen(ctx: AnswerContext): Draft | null {
+  const { dates, headings } = ctx.rankers;
+  const q = ctx.question;
+  if (dates.items.length === 0) return null;
+  const content = relative(dates.scores(ctx.query, ['what', 'sentence', 'heading'], { what: 2, sentence: 1, heading: 0.5 }));
+  const toText = relative(q.recipientText ? dates.scores(expandQuery(q.recipientText), ['to']) : []);
+  const aboutDocuments = q.kinds.includes('reference');
+  const wantsDeadline = DEADLINE_CUES.some((p) => findPhrase(q.words, p.words) >= 0);
+  const scores = dates.items.map((d, i) => {
+    const c = content[i] ?? 0;
+    if (c === 0) return 0;
+    const toLevels = levelsIn(d.to.join(', '));
+    return (
+      c +
+      WEIGHT.sender * (overlaps(d.whoLevels, q.senderLevels) ? 1 : 0) +
+      WEIGHT.recipient * Math.max(toText[i] ?? 0, overlaps(toLevels, q.recipientLevels) ? 1 : 0) +
+      (wantsDeadline && d.role === 'deadline' ? WEIGHT.deadline : 0) +
+      (d.role === 'issued' && !aboutDocuments ? WEIGHT.issued : 0)
+    );
+  });
+  const order = rankedIndexes(scores);
+  const top = order[0] === undefined ? undefined : dates.items[order[0]];
+  if (!top) return null;
+  const heading = (d: DateFact): string => (d.section ? headings.get(d.section) ?? '' : '');
+  const confidence = coverage(q, ctx.query, `${top.sentence} ${heading(top)} ${top.who ?? ''}`);
+  if (confidence < MIN_COVERAGE) return null;
+  const shown = [display(top)];
+  const ids = [top.section];
+  const second = order[1] === undefined ? undefined : dates.items[order[1]];
+  if (second && (scores[order[1] ?? 0] ?? 0) >= (scores[order[0] ?? 0] ?? 0) * SECOND_SHARE && second.date !== top.date) {
+    const text = display(second);
+    if (!shown[0]?.includes(second.raw) && shown[0] !== undefined && shown[0].length + text.length < MAX_ANSWER - 40) {
+      shown.push(text);
+      ids.push(second.section);
+    }
+  }
+  return { body: shown.join('\n'), source: { kind: 'sections', ids }, confidence, section: top.section };
+}

@@ -1,0 +1,30 @@
+import type { ReferenceFact } from '../plan-document.ts';
+import { relative } from '../search/ranker.ts';
+import { containsPhrase } from '../vietnamese-text.ts';
+import { coverage } from './coverage.ts';
+import { MAX_ANSWER, joinWithin, type Draft } from './compose.ts';
+import { rankedIndexes, type AnswerContext } from './context.ts';
+
+/** A reference of the type the question names ("chỉ thị nào") counts this much more. */
+const TYPE_MATCH = 0.5;
+const SECOND_SHARE = 0.9;
+
+/** The document the plan cites that the question asks about ("theo hướng dẫn số mấy", "chỉ thị nào"). */
+export function answerReference(ctx: AnswerContext): Draft | null {
+  const { references } = ctx.rankers;
+  if (references.items.length === 0) return null;
+  const content = relative(references.scores(ctx.query, ['text', 'type'], { text: 1, type: 1 }));
+  const scores = references.items.map((r, i) => (content[i] ?? 0) + (r.type && containsPhrase(ctx.question.words, r.type) ? TYPE_MATCH : 0));
+  const order = rankedIndexes(scores);
+  const top = order[0] === undefined ? undefined : references.items[order[0]];
+  if (!top) return null;
+  const chosen: ReferenceFact[] = [top];
+  const second = order[1] === undefined ? undefined : references.items[order[1]];
+  if (second && (scores[order[1] ?? 0] ?? 0) >= (scores[order[0] ?? 0] ?? 0) * SECOND_SHARE) chosen.push(second);
+  return {
+    body: joinWithin(chosen.map((r) => r.text), MAX_ANSWER - 40),
+    source: { kind: 'sections', ids: chosen.map((r) => r.section) },
+    confidence: coverage(ctx.question, ctx.query, top.text),
+    section: top.section,
+  };
+}

@@ -1,0 +1,69 @@
+import type { ReferenceFact } from '../plan-document.ts';
+import { DOCUMENT_TYPE_BY_CODE, DOCUMENT_TYPE_NAMES } from '../vocabulary.ts';
+import { canonical, collapseSpaces } from '../vietnamese-text.ts';
+import type { LocatedSentence } from './located-sentences.ts';
+
+/** A document number: "04-CT/TW", "61-HD/TWĐTN-BQT", "330/KH-UBND", "01 - KH/ĐTN". */
+const CODE = /(?<![\p{L}\d/])(\d{1,4})\s?[-/]\s?([A-ZĐ][A-Za-zĐ]{0,9}(?:\s?[-/]\s?[A-ZĐ][A-Za-zĐ]{0,9}){1,3})(?![\p{L}\d])/gu;
+const MAX_TEXT = 260;
+
+function typeBefore(sentence: string, index: number): { type: string; start: number } | null {
+  const before = canonical(sentence.slice(Math.max(0, index - 60), index));
+  let best: { type: string; start: number } | null = null;
+  for (const name of DOCUMENT_TYPE_NAMES) {
+    const m = new RegExp(`${canonical(name)}(?:\\s+(?:của [^,;]{1,40}?\\s*:\\s*)?số)?\\s*:?\\s*$`, 'u').exec(before);
+    if (m && (!best || m.index > best.start)) best = { type: name, start: index - before.length + m.index };
+  }
+  return best;
+}
+
+function typeFromCode(code: string): string | null {
+  const letters = code.replace(/^\d+\s?[-/]\s?/, '').split(/\s?[-/]\s?/);
+  for (const part of letters) {
+    const type = DOCUMENT_TYPE_BY_CODE.get(part);
+    if (type) return type;
+  }
+  return null;
+}
+
+/** Where a reference ends in a list: ", " before a capital letter, outside quotes. */
+function listBreak(text: string, from: number): number {
+  let quoted = false;
+  for (let i = from; i < text.length - 2; i++) {
+    const ch = text[i];
+    if (ch === '“' || ch === '”' || ch === '"') quoted = ch === '“' || (ch === '"' && !quoted);
+    else if (!quoted && ch === ',' && text[i + 1] === ' ' && /\p{Lu}/u.test(text[i + 2] ?? '')) return i;
+  }
+  return text.length;
+}
+
+/** References to other documents, with their type, date, issuer and subject as written. */
+export function extractReferences(sentences: readonly LocatedSentence[]): ReferenceFact[] {
+  const facts: ReferenceFact[] = [];
+  for (const { text, section } of sentences) {
+    const matches = [...text.matchAll(CODE)];
+    matches.forEach((m, k) => {
+      const code = collapseSpaces(m[0]).replace(/\s?([-/])\s?/g, '$1');
+      const before = typeBefore(text, m.index);
+      const start = before?.start ?? m.index;
+      const next = matches[k + 1];
+      let end = text.indexOf(';', m.index);
+      if (end < 0) end = text.length;
+      if (next && next.index < end) end = typeBefore(text, next.index)?.start ?? next.index;
+      end = Math.min(end, listBreak(text, m.index + m[0].length));
+      const written = collapseSpaces(text.slice(start, end)).replace(/[\s,;:.]+$/u, '');
+      const same = facts.find((f) => f.code === code);
+      if (same) {
+        if (written.length > same.text.length) same.text = written;
+        return;
+      }
+      facts.push({
+        code,
+        type: before?.type ?? typeFromCode(code),
+        text: written.length > MAX_TEXT ? `${written.slice(0, MAX_TEXT - 1)}…` : written,
+        section,
+      });
+    });
+  }
+  return facts;
+}

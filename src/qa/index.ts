@@ -1,0 +1,7 @@
+/** Plan reading, fact extraction and question answering, offline. The core calls only what is exported here. */
+export { readPlanDocument, readPlanFile, readPlanBuffer } from './read-plan.ts';
+export { documentFormat, UnsupportedDocumentError, type DocumentFormat } from './reading/document-text.ts';
+export { PlanIndex } from './plan-index.ts';
+export type { Answer } from './answer.ts';
+export type { TextFn } from './text-fn.ts';
+export type * from './plan-document.ts';

@@ -1,0 +1,72 @@
+import type { Lang } from '../i18n/translator.ts';
+import type { Answer } from './answer.ts';
+import type { PlanDocument } from './plan-document.ts';
+import { answerRecipients, answerSigner } from './answering/closing-answer.ts';
+import { withSource, type Draft } from './answering/compose.ts';
+import { answerContact } from './answering/contact-answer.ts';
+import type { AnswerContext, PlanRankers } from './answering/context.ts';
+import { answerWhen } from './answering/date-answer.ts';
+import { answerDuties } from './answering/duty-answer.ts';
+import { answerFromPassages } from './answering/passage-answer.ts';
+import { answerReference } from './answering/reference-answer.ts';
+import { uncertainAnswer } from './answering/uncertain.ts';
+import { readQuestion, type QuestionKind } from './question.ts';
+import { expandQuery } from './search/expand-query.ts';
+import { headingChain, planPassages } from './search/passages.ts';
+import { Ranker } from './search/ranker.ts';
+import { isStopword } from './search/terms.ts';
+import type { TextFn } from './text-fn.ts';
+
+const ANSWERERS: Record<QuestionKind, (ctx: AnswerContext) => Draft | null> = {
+  email: (ctx) => answerContact('email', ctx),
+  phone: (ctx) => answerContact('phone', ctx),
+  address: (ctx) => answerContact('address', ctx),
+  signer: answerSigner,
+  recipients: answerRecipients,
+  reference: answerReference,
+  when: answerWhen,
+  duties: answerDuties,
+  general: answerFromPassages,
+};
+
+/**
+ * Answers questions about one plan document, offline: the question's kind picks the facts to look
+ * at (dates, contacts, references, signer, recipients, duties), MiniSearch ranks them and the
+ * plan's passages, and the answer cites the section it comes from.
+ */
+export class PlanIndex {
+  private constructor(
+    readonly doc: PlanDocument,
+    private readonly rankers: PlanRankers,
+  ) {}
+
+  static build(doc: PlanDocument): PlanIndex {
+    const byId = new Map(doc.sections.map((s) => [s.id, s]));
+    const headings = new Map(doc.sections.map((s) => [s.id, headingChain(s, byId)]));
+    const heading = (section: string | null): string => (section ? headings.get(section) ?? '' : '');
+    return new PlanIndex(doc, {
+      passages: new Ranker(planPassages(doc), { text: (p) => p.text, context: (p) => p.context }),
+      dates: new Ranker(doc.facts.dates, {
+        what: (d) => d.what,
+        sentence: (d) => d.sentence,
+        heading: (d) => heading(d.section),
+        to: (d) => d.to.join(' | '),
+      }),
+      contacts: new Ranker(doc.facts.contacts, { owner: (c) => c.owner ?? '', context: (c) => c.context }),
+      references: new Ranker(doc.facts.references, { text: (r) => r.text, type: (r) => r.type ?? '' }),
+      duties: new Ranker(doc.facts.duties, { unit: (d) => d.unit }),
+      headings,
+    });
+  }
+
+  answer(question: string, lang: Lang, t: TextFn): Answer {
+    const q = readQuestion(question.trim());
+    const ctx: AnswerContext = { doc: this.doc, rankers: this.rankers, question: q, query: expandQuery(q.text), lang, t };
+    if (!q.words.some((w) => !isStopword(w))) return uncertainAnswer(ctx, 'empty');
+    for (const kind of q.kinds) {
+      const draft = ANSWERERS[kind](ctx);
+      if (draft) return { kind: 'answer', text: withSource(draft.body, draft.source, t), section: draft.section, confidence: draft.confidence };
+    }
+    return uncertainAnswer(ctx, 'unclear');
+  }
+}

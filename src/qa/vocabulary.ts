@@ -1,0 +1,60 @@
+/**
+ * The data files of `data/` (synonyms, levels, document types, question cues), loaded once and
+ * turned into words ready for matching.
+ */
+import synonymData from './data/synonyms.json' with { type: 'json' };
+import levelData from './data/levels.json' with { type: 'json' };
+import documentTypeData from './data/document-types.json' with { type: 'json' };
+import cueData from './data/question-cues.json' with { type: 'json' };
+import type { Level } from './plan-document.ts';
+import { canonical, foldText, words, type Word } from './vietnamese-text.ts';
+
+/** A phrase in both its written and matching forms. */
+export interface Phrase {
+  text: string;
+  words: Word[];
+}
+
+function phrases(list: readonly string[]): Phrase[] {
+  return list.map((text) => ({ text, words: words(text) })).sort((a, b) => b.words.length - a.words.length);
+}
+
+/** Groups of equivalent phrases for query expansion, longest phrases first in each group. */
+export const SYNONYM_GROUPS: readonly Phrase[][] = synonymData.groups.map((group) => phrases(group));
+
+/** Phrases naming each level, longest first overall so that "huyện thành đoàn" beats "thành đoàn". */
+export const LEVEL_PHRASES: readonly { level: Level; phrase: Phrase }[] = (
+  Object.entries(levelData.levels) as [Level, string[]][]
+)
+  .flatMap(([level, list]) => phrases(list).map((phrase) => ({ level, phrase })))
+  .sort((a, b) => b.phrase.words.length - a.phrase.words.length);
+
+/** Document type name by number code ("CT" → "Chỉ thị"). */
+export const DOCUMENT_TYPE_BY_CODE: ReadonlyMap<string, string> = new Map(Object.entries(documentTypeData.types));
+
+/** Names of document types as written in text ("Chỉ thị", "Hướng dẫn"…), distinct. */
+export const DOCUMENT_TYPE_NAMES: readonly string[] = [...new Set(Object.values(documentTypeData.types))];
+
+/** Title lines that open a document ("KẾ HOẠCH"), folded. */
+export const DOCUMENT_TITLES: ReadonlySet<string> = new Set(documentTypeData.titles.map((t) => foldText(t)));
+
+/** Words that carry no meaning in a search, in canonical form (typed with diacritics). */
+export const STOPWORDS: ReadonlySet<string> = new Set(cueData.stopwords.map((w) => canonical(w)));
+/** Stop words recognized when typed without diacritics (only unambiguous ones). */
+export const PLAIN_STOPWORDS: ReadonlySet<string> = new Set(cueData.plainStopwords);
+
+/** What a question asks for, by cue phrases. */
+export type CueKind = keyof typeof cueData.kinds;
+export const KIND_CUES: ReadonlyMap<CueKind, Phrase[]> = new Map(
+  (Object.entries(cueData.kinds) as [CueKind, string[]][]).map(([kind, list]) => [kind, phrases(list)]),
+);
+
+export const REFERENCE_WORDS: readonly Phrase[] = phrases(cueData.referenceWords);
+export const REFERENCE_ASKS: readonly Phrase[] = phrases(cueData.referenceAsks);
+export const QUESTION_WORDS: readonly Phrase[] = phrases(cueData.questionWords);
+export const QUESTION_STARTS: readonly Phrase[] = phrases(cueData.questionStarts);
+export const SEND_VERBS: readonly Phrase[] = phrases(cueData.sendVerbs);
+export const TO_MARKERS: readonly Phrase[] = phrases(cueData.toMarkers);
+/** Words of a question about a deadline rather than any date ("hạn", "trước ngày", "nộp"). */
+export const DEADLINE_CUES: readonly Phrase[] = phrases(cueData.deadlineMarkers);
+export const DUTY_PARENTS: readonly Phrase[] = phrases(cueData.levelDutyParents);
