@@ -1,8 +1,11 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Message, Update, User } from 'telegraf/types';
+import type { Update, User } from 'telegraf/types';
+import { ApiFailure, isTrue, num } from './api-failure.ts';
+import { BotChats, type CommandsSet } from './bot-chats.ts';
+import type { UploadedFile } from './multipart.ts';
 import { readRequestParams } from './request-params.ts';
-import { SentLog, type ChatIdLike, type SentButton, type SentMessage } from './sent-log.ts';
+import { SentLog, type ChatIdLike, type SentMessage } from './sent-log.ts';
 import { UpdateQueue } from './update-queue.ts';
 import {
   callbackUpdate,
@@ -11,9 +14,9 @@ import {
   textUpdate,
   type FakeSender,
 } from './update-factory.ts';
-import type { UploadedFile } from './multipart.ts';
 
 export type { SentMessage, SentButton } from './sent-log.ts';
+export type { CommandsSet } from './bot-chats.ts';
 export type { FakeSender } from './update-factory.ts';
 
 /** Options of {@link FakeTelegramServer.start}. */
@@ -32,39 +35,6 @@ export interface FailureReply {
   retryAfter?: number;
 }
 
-/** One setMyCommands call. */
-export interface CommandsSet {
-  commands: { command: string; description: string }[];
-  languageCode?: string;
-}
-
-/** One call parsed: what a Bot API method implementation receives. */
-interface ApiCall {
-  method: string;
-  params: Record<string, unknown>;
-  files: Record<string, UploadedFile>;
-  clientGone: Promise<void>;
-}
-
-/** A stored message the bot sent, as pressButton and edits need it. */
-interface BotMessage {
-  text: string;
-  buttons: SentButton[][];
-}
-
-/** Thrown by method implementations; becomes `{ ok: false, error_code, description }`. */
-class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly description: string,
-    readonly retryAfter?: number,
-  ) {
-    super(description);
-  }
-}
-
-const TEXT_LIMIT = 4096;
-const CAPTION_LIMIT = 1024;
 const RATE_LIMITED_METHODS = /^(send|edit|copy|forward)/;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -81,8 +51,6 @@ export class FakeTelegramServer {
   readonly apiRoot: string;
   /** The webhook the bot registered with setWebhook, if any. */
   webhook: { url: string; secretToken: string | undefined } | null = null;
-  /** Every setMyCommands call, in order. */
-  readonly commandsSet: CommandsSet[] = [];
   /** HTTP status of every update pushed to the webhook by deliverUpdate (not by postToWebhook). */
   readonly webhookAnswers: { updateId: number; status: number | 'failed' }[] = [];
 
@@ -91,13 +59,10 @@ export class FakeTelegramServer {
   private readonly failures = new Map<string, FailureReply[]>();
   private limit: { perSecond: number; retryAfter: number } | null = null;
   private sendTimes: number[] = [];
-  private readonly files = new Map<string, { fileId: string; path: string; content: Buffer }>();
-  private readonly botMessages = new Map<string, Map<number, BotMessage>>();
-  private readonly callbackChats = new Map<string, string>();
+  private readonly chats: BotChats;
   private nextUpdateId = 1000;
   private nextMessageId = 1;
   private nextQueryId = 1;
-  private nextFileId = 1;
   private webhookChain: Promise<void> = Promise.resolve();
   private readonly inFlight = new Set<Promise<void>>();
 
@@ -109,6 +74,7 @@ export class FakeTelegramServer {
     const botId = Number(this.token.split(':')[0]) || 123456;
     this.botUser = { id: botId, is_bot: true, first_name: 'Doanbot Test', username: options.botUsername ?? 'doanbot_test_bot' };
     this.apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.chats = new BotChats(this.log, this.botUser, () => this.nextMessageId++);
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       const handling = this.route(req, res).catch((err: unknown) => {
         if (!res.headersSent) reply(res, 500, { ok: false, error_code: 500, description: String(err) });
@@ -123,6 +89,11 @@ export class FakeTelegramServer {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return new FakeTelegramServer(server, options);
+  }
+
+  /** Every setMyCommands call, in order. */
+  get commandsSet(): CommandsSet[] {
+    return this.chats.commandsSet;
   }
 
   get botUsername(): string {
@@ -143,9 +114,9 @@ export class FakeTelegramServer {
    */
   pressButton(options: FakeSender & { data: string; messageId?: number }): number {
     const chatKey = String(options.chatId ?? options.userId);
-    const origin = this.findButtonMessage(chatKey, options.data, options.messageId);
+    const origin = this.chats.findButtonMessage(chatKey, options.data, options.messageId);
     const queryId = String(this.nextQueryId++);
-    this.callbackChats.set(queryId, chatKey);
+    this.chats.registerCallback(queryId, chatKey);
     return this.deliverUpdate(
       callbackUpdate(this.nextUpdateId, queryId, options, options.data, { ...origin, botUser: this.botUser }),
     );
@@ -153,7 +124,7 @@ export class FakeTelegramServer {
 
   /** A user sends a file; the bot can fetch it with getFile and the file URL. */
   sendDocument(options: FakeSender & { fileName: string; content: Buffer; mimeType?: string; caption?: string }): number {
-    const file = this.storeFile(options.content, options.fileName);
+    const file = this.chats.storeFile(options.content, options.fileName);
     return this.deliverUpdate(
       documentUpdate(this.nextUpdateId, this.nextMessageId++, options, {
         fileId: file.fileId,
@@ -300,7 +271,7 @@ export class FakeTelegramServer {
     try {
       this.takeInjectedFailure(method);
       this.checkRateLimit(method);
-      const result = await this.call({ method, params, files, clientGone });
+      const result = await this.call(method, params, files, clientGone);
       if (!res.writableEnded && !res.destroyed) reply(res, 200, { ok: true, result });
     } catch (err) {
       if (!(err instanceof ApiFailure)) throw err;
@@ -314,7 +285,7 @@ export class FakeTelegramServer {
   }
 
   private serveFile(res: ServerResponse, token: string, path: string): void {
-    const file = [...this.files.values()].find((f) => f.path === path);
+    const file = this.chats.fileAt(path);
     if (token !== this.token || !file) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.content.length });
     res.end(file.content);
@@ -335,10 +306,14 @@ export class FakeTelegramServer {
     this.sendTimes.push(now);
   }
 
-  // ---- Bot API methods -----------------------------------------------------------------------
+  // ---- Bot API methods: the bot's lifecycle here, the chats in BotChats ----------------------
 
-  private async call(call: ApiCall): Promise<unknown> {
-    const { method, params } = call;
+  private async call(
+    method: string,
+    params: Record<string, unknown>,
+    files: Record<string, UploadedFile>,
+    clientGone: Promise<void>,
+  ): Promise<unknown> {
     switch (method) {
       case 'getMe':
         return this.botUser;
@@ -346,7 +321,7 @@ export class FakeTelegramServer {
         if (this.webhook) {
           throw new ApiFailure(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
         }
-        return this.updates.take(num(params.offset) ?? 0, num(params.limit) ?? 100, num(params.timeout) ?? 0, call.clientGone);
+        return this.updates.take(num(params.offset) ?? 0, num(params.limit) ?? 100, num(params.timeout) ?? 0, clientGone);
       case 'setWebhook': {
         const url = typeof params.url === 'string' ? params.url : '';
         if (isTrue(params.drop_pending_updates)) this.updates.clear();
@@ -359,152 +334,12 @@ export class FakeTelegramServer {
         return true;
       case 'getWebhookInfo':
         return { url: this.webhook?.url ?? '', has_custom_certificate: false, pending_update_count: this.updates.size };
-      case 'sendMessage':
-        return this.sendMessage(params);
-      case 'editMessageText':
-      case 'editMessageReplyMarkup':
-        return this.editMessage(method, params);
-      case 'answerCallbackQuery':
-        return this.answerCallbackQuery(params);
-      case 'sendDocument':
-        return this.sendFile(call, 'document');
-      case 'sendPhoto':
-        return this.sendFile(call, 'photo');
-      case 'sendChatAction':
-        this.record(method, chatIdOf(params), params, {});
-        return true;
-      case 'setMyCommands':
-        return this.setMyCommands(params);
-      case 'getMyCommands': {
-        const language = typeof params.language_code === 'string' ? params.language_code : undefined;
-        return this.commandsSet.findLast((c) => c.languageCode === language)?.commands ?? [];
+      default: {
+        const handled = this.chats.call(method, params, files);
+        if (!handled) throw new ApiFailure(404, 'Not Found: method not found');
+        return handled.result;
       }
-      case 'getFile':
-        return this.getFile(params);
-      default:
-        throw new ApiFailure(404, 'Not Found: method not found');
     }
-  }
-
-  private sendMessage(params: Record<string, unknown>): Message {
-    const chatId = chatIdOf(params);
-    const text = typeof params.text === 'string' ? params.text : '';
-    if (text.trim() === '') throw new ApiFailure(400, 'Bad Request: message text is empty');
-    if (text.length > TEXT_LIMIT) throw new ApiFailure(400, 'Bad Request: message is too long');
-    const buttons = readButtons(params.reply_markup);
-    const messageId = this.storeBotMessage(chatId, { text, buttons });
-    this.record('sendMessage', chatId, params, { messageId, text, ...(buttons.length > 0 && { buttons }) });
-    return {
-      ...this.messageBase(chatId, messageId),
-      text,
-      ...(buttons.length > 0 && { reply_markup: { inline_keyboard: toInlineKeyboard(buttons) } }),
-    } as Message;
-  }
-
-  private editMessage(method: string, params: Record<string, unknown>): Message {
-    const chatId = chatIdOf(params);
-    const messageId = num(params.message_id) ?? 0;
-    const stored = this.botMessages.get(chatId)?.get(messageId);
-    if (!stored) throw new ApiFailure(400, 'Bad Request: message to edit not found');
-    const text = method === 'editMessageText' && typeof params.text === 'string' ? params.text : stored.text;
-    const buttons = readButtons(params.reply_markup);
-    if (text === stored.text && JSON.stringify(buttons) === JSON.stringify(stored.buttons)) {
-      throw new ApiFailure(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
-    }
-    stored.text = text;
-    stored.buttons = buttons;
-    this.record(method, chatId, params, { messageId, text, buttons });
-    return { ...this.messageBase(chatId, messageId), text } as Message;
-  }
-
-  private answerCallbackQuery(params: Record<string, unknown>): true {
-    const chatId = this.callbackChats.get(String(params.callback_query_id));
-    if (chatId === undefined) {
-      throw new ApiFailure(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
-    }
-    this.callbackChats.delete(String(params.callback_query_id));
-    this.record('answerCallbackQuery', chatId, params, typeof params.text === 'string' ? { text: params.text } : {});
-    return true;
-  }
-
-  private sendFile(call: ApiCall, field: 'document' | 'photo'): Message {
-    const { params, files } = call;
-    const chatId = chatIdOf(params);
-    const caption = typeof params.caption === 'string' ? params.caption : undefined;
-    if (caption !== undefined && caption.length > CAPTION_LIMIT) throw new ApiFailure(400, 'Bad Request: message caption is too long');
-    const upload = files[field];
-    const reference = typeof params[field] === 'string' ? (params[field] as string) : undefined;
-    if (!upload && !reference) throw new ApiFailure(400, `Bad Request: there is no ${field} in the request`);
-    const stored = upload ? this.storeFile(upload.content, upload.fileName) : undefined;
-    const messageId = this.storeBotMessage(chatId, { text: caption ?? '', buttons: [] });
-    const details =
-      field === 'document'
-        ? { document: upload ? { fileName: upload.fileName, content: upload.content } : { fileName: reference ?? '', content: Buffer.alloc(0) } }
-        : { photo: upload ? upload.fileName : (reference ?? '') };
-    this.record(call.method, chatId, params, { messageId, ...(caption !== undefined && { caption }), ...details });
-    const fileId = stored?.fileId ?? reference ?? '';
-    const media =
-      field === 'document'
-        ? { document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: upload?.fileName } }
-        : { photo: [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 800, height: 600 }] };
-    return { ...this.messageBase(chatId, messageId), ...media, ...(caption !== undefined && { caption }) } as Message;
-  }
-
-  private setMyCommands(params: Record<string, unknown>): true {
-    const commands = Array.isArray(params.commands) ? (params.commands as { command: string; description: string }[]) : [];
-    for (const { command, description } of commands) {
-      if (!/^[a-z0-9_]{1,32}$/.test(command)) throw new ApiFailure(400, 'Bad Request: BOT_COMMAND_INVALID');
-      if (!description || description.length > 256) throw new ApiFailure(400, 'Bad Request: command description must be 1-256 characters');
-    }
-    const languageCode = typeof params.language_code === 'string' && params.language_code ? params.language_code : undefined;
-    this.commandsSet.push({ commands, ...(languageCode !== undefined && { languageCode }) });
-    return true;
-  }
-
-  private getFile(params: Record<string, unknown>): unknown {
-    const file = this.files.get(String(params.file_id));
-    if (!file) throw new ApiFailure(400, 'Bad Request: invalid file_id');
-    return { file_id: file.fileId, file_unique_id: `u-${file.fileId}`, file_size: file.content.length, file_path: file.path };
-  }
-
-  // ---- state helpers -------------------------------------------------------------------------
-
-  private record(method: string, chatId: string, params: Record<string, unknown>, details: Partial<SentMessage>): void {
-    this.log.record({ method, chatId, params, at: Date.now(), ...details });
-  }
-
-  private storeFile(content: Buffer, fileName: string): { fileId: string; path: string; content: Buffer } {
-    const n = this.nextFileId++;
-    const extension = /\.[\w]+$/.exec(fileName)?.[0] ?? '';
-    const file = { fileId: `file-${n}`, path: `documents/file_${n}${extension}`, content };
-    this.files.set(file.fileId, file);
-    return file;
-  }
-
-  private storeBotMessage(chatId: string, message: BotMessage): number {
-    const messageId = this.nextMessageId++;
-    const chat = this.botMessages.get(chatId) ?? new Map<number, BotMessage>();
-    chat.set(messageId, message);
-    this.botMessages.set(chatId, chat);
-    return messageId;
-  }
-
-  private findButtonMessage(chatKey: string, data: string, messageId: number | undefined): { messageId: number; text: string } {
-    const chat = this.botMessages.get(chatKey);
-    if (messageId !== undefined) return { messageId, text: chat?.get(messageId)?.text ?? '' };
-    const candidates = [...(chat?.entries() ?? [])].reverse();
-    const found = candidates.find(([, m]) => m.buttons.flat().some((b) => b.data === data));
-    if (found) return { messageId: found[0], text: found[1].text };
-    const shown = candidates.flatMap(([id, m]) => m.buttons.flat().map((b) => `#${id} ${b.text} (${b.data})`));
-    throw new Error(
-      `FakeTelegramServer.pressButton: no button with data "${data}" in chat ${chatKey}. Buttons shown: ${shown.join(', ') || 'none'}`,
-    );
-  }
-
-  private messageBase(chatId: string, messageId: number) {
-    const id = Number(chatId);
-    const chat = id < 0 ? { id, type: 'supergroup', title: `Group ${id}` } : { id, type: 'private', first_name: `User ${id}` };
-    return { message_id: messageId, from: this.botUser, chat, date: Math.floor(Date.now() / 1000) };
   }
 }
 
@@ -512,37 +347,4 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
   res.end(text);
-}
-
-function num(value: unknown): number | undefined {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : NaN;
-  return Number.isFinite(n) ? n : undefined;
-}
-
-function isTrue(value: unknown): boolean {
-  return value === true || value === 'true';
-}
-
-function chatIdOf(params: Record<string, unknown>): string {
-  const chatId = params.chat_id;
-  if (chatId === undefined || chatId === '') throw new ApiFailure(400, 'Bad Request: chat_id is empty');
-  return String(chatId);
-}
-
-/** Reads an inline keyboard, checking callback_data like Telegram (1–64 bytes). */
-function readButtons(markup: unknown): SentButton[][] {
-  const rows = (markup as { inline_keyboard?: unknown } | undefined)?.inline_keyboard;
-  if (!Array.isArray(rows)) return [];
-  return rows.map((row: { text: string; callback_data?: string }[]) =>
-    row.map((button) => {
-      const data = button.callback_data ?? '';
-      const bytes = Buffer.byteLength(data);
-      if (bytes < 1 || bytes > 64) throw new ApiFailure(400, 'Bad Request: BUTTON_DATA_INVALID');
-      return { text: button.text, data };
-    }),
-  );
-}
-
-function toInlineKeyboard(buttons: SentButton[][]): { text: string; callback_data: string }[][] {
-  return buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data })));
 }
