@@ -1,8 +1,9 @@
 import type { Lang } from '../i18n/translator.ts';
 import type { Answer } from './answer.ts';
 import type { PlanDocument } from './plan-document.ts';
-import { answerRecipients, answerSigner } from './answering/closing-answer.ts';
+import { answerHeader, answerRecipients, answerSigner } from './answering/closing-answer.ts';
 import { withSource, type Draft } from './answering/compose.ts';
+import { coverage, wordRarity } from './answering/coverage.ts';
 import { answerContact } from './answering/contact-answer.ts';
 import type { AnswerContext, PlanRankers } from './answering/context.ts';
 import { answerWhen } from './answering/date-answer.ts';
@@ -17,12 +18,14 @@ import { Ranker } from './search/ranker.ts';
 import { isStopword } from './search/terms.ts';
 import type { TextFn } from './text-fn.ts';
 
-const ANSWERERS: Record<QuestionKind, (ctx: AnswerContext) => Draft | null> = {
+/** One answerer per kind of question; null: nothing fits, try the next kind. An Answer is final. */
+const ANSWERERS: Record<QuestionKind, (ctx: AnswerContext) => Draft | Answer | null> = {
   email: (ctx) => answerContact('email', ctx),
   phone: (ctx) => answerContact('phone', ctx),
   address: (ctx) => answerContact('address', ctx),
   signer: answerSigner,
   recipients: answerRecipients,
+  header: answerHeader,
   reference: answerReference,
   when: answerWhen,
   duties: answerDuties,
@@ -44,8 +47,9 @@ export class PlanIndex {
     const byId = new Map(doc.sections.map((s) => [s.id, s]));
     const headings = new Map(doc.sections.map((s) => [s.id, headingChain(s, byId)]));
     const heading = (section: string | null): string => (section ? headings.get(section) ?? '' : '');
+    const passages = planPassages(doc);
     return new PlanIndex(doc, {
-      passages: new Ranker(planPassages(doc), { text: (p) => p.text, context: (p) => p.context }),
+      passages: new Ranker(passages, { text: (p) => p.text, context: (p) => p.context }),
       dates: new Ranker(doc.facts.dates, {
         what: (d) => d.what,
         sentence: (d) => d.sentence,
@@ -56,15 +60,27 @@ export class PlanIndex {
       references: new Ranker(doc.facts.references, { text: (r) => r.text, type: (r) => r.type ?? '' }),
       duties: new Ranker(doc.facts.duties, { unit: (d) => d.unit }),
       headings,
+      rarity: wordRarity(passages.map((p) => p.text)),
     });
   }
 
   answer(question: string, lang: Lang, t: TextFn): Answer {
     const q = readQuestion(question.trim());
-    const ctx: AnswerContext = { doc: this.doc, rankers: this.rankers, question: q, query: expandQuery(q.text), lang, t };
+    const query = expandQuery(q.text);
+    const rarity = this.rankers.rarity;
+    const ctx: AnswerContext = {
+      doc: this.doc,
+      rankers: this.rankers,
+      question: q,
+      query,
+      lang,
+      t,
+      coverage: (text, ignore) => coverage(q, query, text, rarity, ignore),
+    };
     if (!q.words.some((w) => !isStopword(w))) return uncertainAnswer(ctx, 'empty');
     for (const kind of q.kinds) {
       const draft = ANSWERERS[kind](ctx);
+      if (draft && 'kind' in draft) return draft;
       if (draft) return { kind: 'answer', text: withSource(draft.body, draft.source, t), section: draft.section, confidence: draft.confidence };
     }
     return uncertainAnswer(ctx, 'unclear');

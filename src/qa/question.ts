@@ -7,7 +7,7 @@ import { findPhrase, words, type Word } from './vietnamese-text.ts';
 export type QuestionKind = CueKind | 'reference' | 'general';
 
 /** The order in which kinds are tried when a question has cues of several ("gửi báo cáo về email nào"). */
-const PRIORITY: readonly QuestionKind[] = ['email', 'phone', 'address', 'signer', 'recipients', 'reference', 'when', 'duties'];
+const PRIORITY: readonly QuestionKind[] = ['email', 'phone', 'address', 'signer', 'recipients', 'header', 'reference', 'when', 'duties'];
 
 /** A question read for answering. */
 export interface Question {
@@ -23,21 +23,23 @@ export interface Question {
   recipientLevels: Level[];
   /** The question asks for a number or a year ("bao nhiêu", "mấy", "năm nào"). */
   asksNumber: boolean;
+  /** The kind of document asked for in "chỉ thị nào", "hướng dẫn số mấy" ("chỉ thị"), if any. */
+  referenceType: Phrase | null;
 }
 
 function has(ws: readonly Word[], list: readonly Phrase[]): boolean {
   return list.some((p) => findPhrase(ws, p.words) >= 0);
 }
 
-/** "chỉ thị nào", "hướng dẫn số mấy", "căn cứ văn bản nào": a document type followed by an asking word. */
-function asksReference(ws: readonly Word[]): boolean {
+/** "chỉ thị nào", "hướng dẫn số mấy", "căn cứ văn bản nào": the document type followed by an asking word. */
+function askedReference(ws: readonly Word[]): Phrase | null {
   for (const ref of REFERENCE_WORDS) {
     for (let at = findPhrase(ws, ref.words); at >= 0; at = findPhrase(ws, ref.words, at + 1)) {
       const after = ws.slice(at + ref.words.length, at + ref.words.length + 3);
-      if (REFERENCE_ASKS.some((ask) => findPhrase(after, ask.words) >= 0)) return true;
+      if (REFERENCE_ASKS.some((ask) => findPhrase(after, ask.words) >= 0)) return ref;
     }
   }
-  return false;
+  return null;
 }
 
 /** Splits "X gửi … về Y" into sender words (all but the recipient) and recipient words (after the marker). */
@@ -61,9 +63,10 @@ const text = (ws: readonly Word[]): string => ws.map((w) => w.canon).join(' ');
 /** Reads what a question asks for and who and what it is about. */
 export function readQuestion(question: string): Question {
   const ws = words(question);
+  const referenceType = askedReference(ws);
   const kinds: QuestionKind[] = [];
   for (const kind of PRIORITY) {
-    if (kind === 'reference' ? asksReference(ws) : has(ws, KIND_CUES.get(kind as CueKind) ?? [])) kinds.push(kind);
+    if (kind === 'reference' ? referenceType !== null : has(ws, KIND_CUES.get(kind as CueKind) ?? [])) kinds.push(kind);
   }
   kinds.push('general');
   const { sender, recipient } = split(ws);
@@ -76,5 +79,6 @@ export function readQuestion(question: string): Question {
     recipientText: text(recipient),
     recipientLevels: levelsIn(recipient),
     asksNumber: /\b(?:bao nhieu|may|nam nao|so nao)\b/u.test(ws.map((w) => w.fold).join(' ')),
+    referenceType,
   };
 }

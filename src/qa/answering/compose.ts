@@ -4,7 +4,7 @@ import type { TextFn } from '../text-fn.ts';
 export const MAX_ANSWER = 500;
 
 /** Where an answer comes from. `null` in `sections` is the preamble. */
-export type Source = { kind: 'sections'; ids: (string | null)[] } | { kind: 'recipients' } | { kind: 'signature' };
+export type Source = { kind: 'sections'; ids: (string | null)[] } | { kind: 'recipients' } | { kind: 'signature' } | { kind: 'header' };
 
 /** An answer before the citation is added. */
 export interface Draft {
@@ -27,6 +27,7 @@ export function truncate(text: string, max: number): string {
 export function sourceText(source: Source, t: TextFn): string {
   if (source.kind === 'recipients') return t('qa.source.recipients');
   if (source.kind === 'signature') return t('qa.source.signature');
+  if (source.kind === 'header') return t('qa.source.header');
   const ids = [...new Set(source.ids)];
   const named = ids.filter((id): id is string => id !== null);
   const parts = named.length ? [t('qa.source.section', { id: named.join(', ') })] : [];

@@ -3,7 +3,7 @@ import { relative } from '../search/ranker.ts';
 import { joinWithin, MAX_ANSWER, type Draft } from './compose.ts';
 import type { AnswerContext } from './context.ts';
 
-/** When the best contact scores less than this share above the next one, all are listed. */
+/** One contact is given when the question names its owner clearly better than any other's; else all are listed. */
 const CLEAR_LEAD = 0.75;
 const MAX_LISTED = 3;
 
@@ -20,9 +20,10 @@ export function answerContact(kind: ContactFact['kind'], ctx: AnswerContext): Dr
   const all = contacts.items.map((c, i) => ({ c, i })).filter(({ c }) => c.kind === kind);
   if (all.length === 0) return null;
   const scores = relative(contacts.scores(ctx.query, ['owner', 'context'], { owner: 3, context: 1 }));
-  const scored = all.map(({ c, i }) => ({ c, score: scores[i] ?? 0 })).sort((a, b) => b.score - a.score);
-  const best = scored[0]?.score ?? 0;
-  const clear = best > 0 && (scored[1]?.score ?? 0) < best * CLEAR_LEAD;
+  const byOwner = relative(contacts.scores(ctx.query, ['owner']));
+  const scored = all.map(({ c, i }) => ({ c, score: scores[i] ?? 0, owner: byOwner[i] ?? 0 })).sort((a, b) => b.score - a.score);
+  const best = scored[0]?.owner ?? 0;
+  const clear = best > 0 && scored.slice(1).every((s) => s.owner < best * CLEAR_LEAD);
   const ranked = scored.map(({ c }) => c);
   const chosen = clear ? ranked.slice(0, 1) : uniqueValues(ranked).slice(0, MAX_LISTED);
   const body = joinWithin(chosen.map((c) => line(c, ctx)), MAX_ANSWER - 40);

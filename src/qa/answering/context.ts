@@ -5,6 +5,8 @@ import type { ExpandedQuery } from '../search/expand-query.ts';
 import type { Passage } from '../search/passages.ts';
 import type { Ranker } from '../search/ranker.ts';
 import type { TextFn } from '../text-fn.ts';
+import type { Phrase } from '../vocabulary.ts';
+import type { WordRarity } from './coverage.ts';
 
 /** The search indexes of one plan. */
 export interface PlanRankers {
@@ -15,6 +17,7 @@ export interface PlanRankers {
   duties: Ranker<DutyFact>;
   /** Heading chain of each section id, for fact context. */
   headings: ReadonlyMap<string, string>;
+  rarity: WordRarity;
 }
 
 /** Everything an answerer needs for one question. */
@@ -25,6 +28,8 @@ export interface AnswerContext {
   query: ExpandedQuery;
   lang: Lang;
   t: TextFn;
+  /** How much of the question a text answers (0…1), leaving out the words of `ignore`. */
+  coverage(text: string, ignore?: readonly Phrase[]): number;
 }
 
 /** The least share of a question's words an answer must contain to be given without doubt. */

@@ -1,15 +1,36 @@
 import type { Question } from '../question.ts';
 import type { ExpandedQuery } from '../search/expand-query.ts';
 import { isStopword } from '../search/terms.ts';
+import type { Phrase } from '../vocabulary.ts';
 import { findPhrase, sameWord, words } from '../vietnamese-text.ts';
 
+/** How rare each word (folded) is in the plan: words found in few passages tell more. */
+export interface WordRarity {
+  weight(fold: string): number;
+}
+
+/** Rarity from the passages of a plan: log(1 + N / df); a word the plan never uses weighs most. */
+export function wordRarity(texts: readonly string[]): WordRarity {
+  const df = new Map<string, number>();
+  for (const text of texts) for (const fold of new Set(words(text).map((w) => w.fold))) df.set(fold, (df.get(fold) ?? 0) + 1);
+  const n = Math.max(1, texts.length);
+  return { weight: (fold) => Math.log(1 + n / Math.max(1, df.get(fold) ?? 0.5)) };
+}
+
 /**
- * How much of a question a text answers: the share of the question's meaningful words that the
- * text contains, itself or through a synonym (0…1).
+ * How much of a question a text answers (0…1): the share of the question's meaningful words that
+ * the text contains, itself or through a synonym, each word weighted by its rarity in the plan.
+ * Words of `ignore` (the cue of the question's kind, such as "nhiệm vụ") are left out.
  */
-export function coverage(question: Question, query: ExpandedQuery, text: string): number {
-  const content = question.words.map((w, i) => ({ w, i })).filter(({ w }) => !isStopword(w));
-  if (content.length === 0) return 0;
+export function coverage(question: Question, query: ExpandedQuery, text: string, rarity: WordRarity, ignore: readonly Phrase[] = []): number {
+  const ignored = new Set<number>();
+  for (const p of ignore) {
+    for (let at = findPhrase(question.words, p.words); at >= 0; at = findPhrase(question.words, p.words, at + 1)) {
+      for (let k = 0; k < p.words.length; k++) ignored.add(at + k);
+    }
+  }
+  const content = question.words.map((w, i) => ({ w, i })).filter(({ w, i }) => !isStopword(w) && !ignored.has(i));
+  if (content.length === 0) return ignored.size ? 1 : 0;
   const textWords = words(text);
   const covered = new Set<number>();
   for (const { w, i } of content) if (textWords.some((tw) => sameWord(w, tw))) covered.add(i);
@@ -21,5 +42,12 @@ export function coverage(question: Question, query: ExpandedQuery, text: string)
       }
     }
   }
-  return content.filter(({ i }) => covered.has(i)).length / content.length;
+  let total = 0;
+  let got = 0;
+  for (const { w, i } of content) {
+    const weight = rarity.weight(w.fold);
+    total += weight;
+    if (covered.has(i)) got += weight;
+  }
+  return total > 0 ? got / total : 0;
 }

@@ -4,7 +4,6 @@ import { expandQuery } from '../search/expand-query.ts';
 import { relative } from '../search/ranker.ts';
 import { DEADLINE_CUES } from '../vocabulary.ts';
 import { findPhrase } from '../vietnamese-text.ts';
-import { coverage } from './coverage.ts';
 import { MAX_ANSWER, type Draft } from './compose.ts';
 import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
 
@@ -15,9 +14,12 @@ const SECOND_SHARE = 0.9;
 
 const overlaps = (a: readonly Level[], b: readonly Level[]): boolean => a.some((l) => b.includes(l));
 
-function display(d: DateFact): string {
-  const text = d.sentence.length <= WHOLE_SENTENCE ? d.sentence : d.what;
-  return d.who && !text.includes(d.who) ? `${text} (${d.who})` : text;
+function display(d: DateFact, ctx: AnswerContext): string {
+  const raw = d.sentence.length <= WHOLE_SENTENCE ? d.sentence : d.what;
+  const text = raw.charAt(0).toUpperCase() + raw.slice(1);
+  const to = d.to.filter((name) => !text.includes(name))[0];
+  if (d.who && !text.includes(d.who)) return to ? ctx.t('qa.answer.dueFromTo', { text, who: d.who, to }) : ctx.t('qa.answer.dueFrom', { text, who: d.who });
+  return to ? ctx.t('qa.answer.dueTo', { text, to }) : text;
 }
 
 /** The date that answers "when", "until when", "trước ngày nào": a deadline, an event, a period. */
@@ -45,13 +47,13 @@ export function answerWhen(ctx: AnswerContext): Draft | null {
   const top = order[0] === undefined ? undefined : dates.items[order[0]];
   if (!top) return null;
   const heading = (d: DateFact): string => (d.section ? headings.get(d.section) ?? '' : '');
-  const confidence = coverage(q, ctx.query, `${top.sentence} ${heading(top)} ${top.who ?? ''}`);
+  const confidence = ctx.coverage(`${top.sentence} ${heading(top)} ${top.who ?? ''}`);
   if (confidence < MIN_COVERAGE) return null;
-  const shown = [display(top)];
+  const shown = [display(top, ctx)];
   const ids = [top.section];
   const second = order[1] === undefined ? undefined : dates.items[order[1]];
   if (second && (scores[order[1] ?? 0] ?? 0) >= (scores[order[0] ?? 0] ?? 0) * SECOND_SHARE && second.date !== top.date) {
-    const text = display(second);
+    const text = display(second, ctx);
     if (!shown[0]?.includes(second.raw) && shown[0] !== undefined && shown[0].length + text.length < MAX_ANSWER - 40) {
       shown.push(text);
       ids.push(second.section);

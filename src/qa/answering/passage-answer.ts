@@ -1,6 +1,5 @@
 import { findDates } from '../date-mentions.ts';
 import type { Passage } from '../search/passages.ts';
-import { coverage } from './coverage.ts';
 import { MAX_ANSWER, type Draft } from './compose.ts';
 import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
 
@@ -31,7 +30,7 @@ export function answerFromPassages(ctx: AnswerContext): Draft | null {
   const first = order[0];
   const top = first === undefined ? undefined : passages.items[first];
   if (first === undefined || !top) return null;
-  const confidence = coverage(ctx.question, ctx.query, `${top.text} ${top.context}`);
+  const confidence = ctx.coverage(`${top.text} ${top.context}`);
   if (confidence < MIN_COVERAGE) return null;
   const shown = [display(top)];
   const ids = [top.section];
@@ -42,7 +41,7 @@ export function answerFromPassages(ctx: AnswerContext): Draft | null {
     const text = display(p);
     if (shown.some((s) => s.includes(text) || text.includes(s))) continue;
     if (shown.join('\n').length + text.length + 1 > BODY_ROOM) break;
-    if (coverage(ctx.question, ctx.query, `${p.text} ${p.context}`) < MIN_COVERAGE) continue;
+    if (ctx.coverage(`${p.text} ${p.context}`) < MIN_COVERAGE) continue;
     shown.push(text);
     ids.push(p.section);
     break;

@@ -1,11 +1,10 @@
 import type { ReferenceFact } from '../plan-document.ts';
 import { relative } from '../search/ranker.ts';
 import { containsPhrase } from '../vietnamese-text.ts';
-import { coverage } from './coverage.ts';
 import { MAX_ANSWER, joinWithin, type Draft } from './compose.ts';
 import { rankedIndexes, type AnswerContext } from './context.ts';
 
-/** A reference of the type the question names ("chỉ thị nào") counts this much more. */
+/** A reference of the type the question asks for ("chỉ thị nào") counts this much more. */
 const TYPE_MATCH = 0.5;
 const SECOND_SHARE = 0.9;
 
@@ -14,7 +13,8 @@ export function answerReference(ctx: AnswerContext): Draft | null {
   const { references } = ctx.rankers;
   if (references.items.length === 0) return null;
   const content = relative(references.scores(ctx.query, ['text', 'type'], { text: 1, type: 1 }));
-  const scores = references.items.map((r, i) => (content[i] ?? 0) + (r.type && containsPhrase(ctx.question.words, r.type) ? TYPE_MATCH : 0));
+  const asked = ctx.question.referenceType;
+  const scores = references.items.map((r, i) => (content[i] ?? 0) + (asked && r.type && containsPhrase(r.type, asked.words) ? TYPE_MATCH : 0));
   const order = rankedIndexes(scores);
   const top = order[0] === undefined ? undefined : references.items[order[0]];
   if (!top) return null;
@@ -24,7 +24,7 @@ export function answerReference(ctx: AnswerContext): Draft | null {
   return {
     body: joinWithin(chosen.map((r) => r.text), MAX_ANSWER - 40),
     source: { kind: 'sections', ids: chosen.map((r) => r.section) },
-    confidence: coverage(ctx.question, ctx.query, top.text),
+    confidence: ctx.coverage(top.text),
     section: top.section,
   };
 }

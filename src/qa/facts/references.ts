@@ -49,7 +49,10 @@ export function extractReferences(sentences: readonly LocatedSentence[]): Refere
       const next = matches[k + 1];
       let end = text.indexOf(';', m.index);
       if (end < 0) end = text.length;
-      if (next && next.index < end) end = typeBefore(text, next.index)?.start ?? next.index;
+      // A following reference ends this one when it starts a new list item ("…, Kế hoạch số …"),
+      // not when it is this one's subject ("… về thực hiện Chỉ thị 04-CT/TW").
+      const nextStart = next ? typeBefore(text, next.index)?.start ?? next.index : end;
+      if (next && nextStart < end && /(?:[,;]|\svà)\s*$/u.test(text.slice(0, nextStart))) end = nextStart;
       end = Math.min(end, listBreak(text, m.index + m[0].length));
       const written = collapseSpaces(text.slice(start, end)).replace(/[\s,;:.]+$/u, '');
       const same = facts.find((f) => f.code === code);
