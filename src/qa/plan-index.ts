@@ -17,6 +17,10 @@ import { headingChain, planPassages } from './search/passages.ts';
 import { Ranker } from './search/ranker.ts';
 import { isStopword } from './search/terms.ts';
 import type { TextFn } from './text-fn.ts';
+import { KIND_CUES, QUESTION_WORDS } from './vocabulary.ts';
+
+/** Words that only make a sentence a question ("làm gì", "thế nào"): no answer has to contain them. */
+const QUESTION_FILLERS = [...QUESTION_WORDS, ...(KIND_CUES.get('duties') ?? [])];
 
 /** One answerer per kind of question; null: nothing fits, try the next kind. An Answer is final. */
 const ANSWERERS: Record<QuestionKind, (ctx: AnswerContext) => Draft | Answer | null> = {
@@ -75,7 +79,7 @@ export class PlanIndex {
       query,
       lang,
       t,
-      coverage: (text, ignore) => coverage(q, query, text, rarity, ignore),
+      coverage: (text, ignore = []) => coverage(q, query, text, rarity, [...QUESTION_FILLERS, ...ignore]),
     };
     if (!q.words.some((w) => !isStopword(w))) return uncertainAnswer(ctx, 'empty');
     for (const kind of q.kinds) {

@@ -9,12 +9,12 @@ export interface WordRarity {
   weight(fold: string): number;
 }
 
-/** Rarity from the passages of a plan: log(1 + N / df); a word the plan never uses weighs most. */
+/** Rarity from the passages of a plan: log(1 + N / df); a word the plan never uses weighs as one used once. */
 export function wordRarity(texts: readonly string[]): WordRarity {
   const df = new Map<string, number>();
   for (const text of texts) for (const fold of new Set(words(text).map((w) => w.fold))) df.set(fold, (df.get(fold) ?? 0) + 1);
   const n = Math.max(1, texts.length);
-  return { weight: (fold) => Math.log(1 + n / Math.max(1, df.get(fold) ?? 0.5)) };
+  return { weight: (fold) => Math.log(1 + n / Math.max(1, df.get(fold) ?? 1)) };
 }
 
 /**
@@ -32,8 +32,17 @@ export function coverage(question: Question, query: ExpandedQuery, text: string,
   const content = question.words.map((w, i) => ({ w, i })).filter(({ w, i }) => !isStopword(w) && !ignored.has(i));
   if (content.length === 0) return ignored.size ? 1 : 0;
   const textWords = words(text);
+  const textPairs = new Set(textWords.slice(1).map((w, k) => `${textWords[k]?.fold} ${w.fold}`));
+  const isContent = (i: number): boolean => content.some((c) => c.i === i);
+  const pairFound = (i: number, j: number): boolean => textPairs.has(`${question.words[i]?.fold} ${question.words[j]?.fold}`);
+  // A word found alone counts half when it belongs to a compound the text lacks ("chủ" of "chủ tịch" in "chủ đề").
+  const credit = new Map<number, number>();
+  for (const { w, i } of content) {
+    if (!textWords.some((tw) => sameWord(w, tw))) continue;
+    const pairs = [i - 1, i + 1].filter((j) => isContent(j)).map((j) => (j < i ? pairFound(j, i) : pairFound(i, j)));
+    credit.set(i, pairs.length === 0 || pairs.some(Boolean) ? 1 : 0.5);
+  }
   const covered = new Set<number>();
-  for (const { w, i } of content) if (textWords.some((tw) => sameWord(w, tw))) covered.add(i);
   for (const group of query.groups) {
     if (!group.some((p) => findPhrase(textWords, p.words) >= 0)) continue;
     for (const p of group) {
@@ -47,7 +56,7 @@ export function coverage(question: Question, query: ExpandedQuery, text: string,
   for (const { w, i } of content) {
     const weight = rarity.weight(w.fold);
     total += weight;
-    if (covered.has(i)) got += weight;
+    got += weight * (covered.has(i) ? 1 : credit.get(i) ?? 0);
   }
   return total > 0 ? got / total : 0;
 }

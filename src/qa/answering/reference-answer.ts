@@ -6,6 +6,8 @@ import { rankedIndexes, type AnswerContext } from './context.ts';
 
 /** A reference of the type the question asks for ("chỉ thị nào") counts this much more. */
 const TYPE_MATCH = 0.5;
+/** References of the preamble ("Căn cứ …", "Thực hiện …") are what the plan is based on. */
+const BASIS = 0.25;
 const SECOND_SHARE = 0.9;
 
 /** The document the plan cites that the question asks about ("theo hướng dẫn số mấy", "chỉ thị nào"). */
@@ -14,7 +16,9 @@ export function answerReference(ctx: AnswerContext): Draft | null {
   if (references.items.length === 0) return null;
   const content = relative(references.scores(ctx.query, ['text', 'type'], { text: 1, type: 1 }));
   const asked = ctx.question.referenceType;
-  const scores = references.items.map((r, i) => (content[i] ?? 0) + (asked && r.type && containsPhrase(r.type, asked.words) ? TYPE_MATCH : 0));
+  const scores = references.items.map(
+    (r, i) => (content[i] ?? 0) + (asked && r.type && containsPhrase(r.type, asked.words) ? TYPE_MATCH : 0) + (r.section === null ? BASIS : 0),
+  );
   const order = rankedIndexes(scores);
   const top = order[0] === undefined ? undefined : references.items[order[0]];
   if (!top) return null;
