@@ -5,7 +5,7 @@ const RECIPIENTS_LINE = /^Nơi\s+nhận\s*:?\s*(.*)$/iu;
 /** "TM. BAN THƯỜNG VỤ", "KT. CHỦ TỊCH", "T/M …": the signature block starts here. */
 const SIGN_ROLE = /^(?:(?:TM|KT|TL|TUQ|Q)\.|T\/M|K\/T|T\/L)\s*\p{Lu}/u;
 /** "Người lập kế hoạch", "Người ký". */
-const SIGN_LABEL = /^Người\s+(?:lập|ký|viết)\b/iu;
+const SIGN_LABEL = /^Người\s+(?:lập|ký|viết)(?!\p{L})/iu;
 const PERSON_NAME = /^(?:(?:Ông|Bà|Đồng chí|Đ\/c)\s*:?\s*)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})$/u;
 const ITEM = /^[-–—+•·]\s*(.+)$/u;
 

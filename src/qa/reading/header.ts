@@ -9,7 +9,7 @@ const MOTTOS = ['doan tncs ho chi minh', 'cong hoa xa hoi chu nghia viet nam', '
 const PLACE_DATE = /^(.{2,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 const NUMBER_LINE = /^Số\s*[:.]?\s*(.*)$/iu;
 /** Words that open the body of a plan ("Thực hiện…", "Căn cứ…"): the title ends before them. */
-const BODY_START = /^(Thực hiện|Căn cứ|Nhằm|Theo|Trên cơ sở|Được sự|Qua|Để|Xét)\b/iu;
+const BODY_START = /^(Thực hiện|Căn cứ|Nhằm|Theo|Trên cơ sở|Được sự|Qua|Để|Xét)(?!\p{L})/iu;
 const HEADER_SCAN = 25;
 
 export interface HeaderResult {
