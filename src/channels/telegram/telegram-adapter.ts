@@ -12,6 +12,7 @@ import { splitText } from './split-text.ts';
 import type { TelegramAdapterOptions, TelegramMode } from './telegram-options.ts';
 import { toInbound, type CallbackRef } from './to-inbound.ts';
 import { startWebhookServer, type WebhookServer } from './webhook-server.ts';
+import { webhookUrl } from './webhook-url.ts';
 
 export type { TelegramAdapterOptions, TelegramMode } from './telegram-options.ts';
 
@@ -125,7 +126,7 @@ export class TelegramAdapter implements ChannelAdapter {
       logger: this.logger,
       onUpdate: (update) => this.bot.handleUpdate(update as Update),
     });
-    await this.bot.telegram.setWebhook(`${mode.publicUrl}${mode.path}`, {
+    await this.bot.telegram.setWebhook(webhookUrl(mode.publicUrl, mode.path), {
       secret_token: mode.secretToken,
       allowed_updates: ALLOWED_UPDATES,
       drop_pending_updates: false,

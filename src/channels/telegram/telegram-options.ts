@@ -8,7 +8,7 @@ export type TelegramMode =
   | { kind: 'polling' }
   | {
       kind: 'webhook';
-      /** Public base URL Telegram calls, e.g. "https://bot.example.org" (no trailing slash). */
+      /** Public URL Telegram calls: the base ("https://bot.example.org", path appended) or the full URL ending with `path`. */
       publicUrl: string;
       port: number;
       /** Path of the webhook, e.g. "/telegram/webhook"; appended to publicUrl. */

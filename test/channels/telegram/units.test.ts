@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KeyedSerialQueue } from '../../../src/channels/telegram/keyed-serial-queue.ts';
 import { mapTelegramError } from '../../../src/channels/telegram/map-telegram-error.ts';
 import { splitText } from '../../../src/channels/telegram/split-text.ts';
+import { webhookUrl } from '../../../src/channels/telegram/webhook-url.ts';
 
 describe('splitText', () => {
   it('keeps short texts whole', () => {
@@ -70,5 +71,14 @@ describe('mapTelegramError', () => {
     const mapped = mapTelegramError(error);
     expect(mapped).toMatchObject(expected);
     expect(mapped.cause).toBe(error);
+  });
+});
+
+describe('webhookUrl', () => {
+  it('appends the path to a base address and keeps a full address', () => {
+    expect(webhookUrl('https://bot.example.org', '/telegram')).toBe('https://bot.example.org/telegram');
+    expect(webhookUrl('https://bot.example.org/', '/telegram')).toBe('https://bot.example.org/telegram');
+    expect(webhookUrl('https://bot.example.org/telegram', '/telegram')).toBe('https://bot.example.org/telegram');
+    expect(webhookUrl('https://example.org/bots', '/telegram')).toBe('https://example.org/bots/telegram');
   });
 });
