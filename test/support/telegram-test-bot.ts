@@ -32,6 +32,9 @@ export class TelegramTestBot {
         DATA_DIR: dataDir,
         CONSOLE: 'off',
         LOG_LEVEL: 'silent',
+        // Conversations in tests go as fast as the fake allows; the limits themselves are tested in test/outbound.
+        TELEGRAM_RATE_PER_CHAT_PER_SEC: '100',
+        TELEGRAM_RATE_PER_GROUP_PER_MIN: '6000',
         ...env,
       },
       { stdin: new PassThrough(), stdout: new PassThrough() },
