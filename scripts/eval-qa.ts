@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Translator } from '../src/i18n/translator.ts';
 import { PlanIndex, readPlanFile } from '../src/qa/index.ts';
 import { isCorrect, type EvalCase } from '../src/qa/eval-check.ts';
@@ -14,7 +15,7 @@ if (!file) {
   process.stderr.write('usage: npm run -s eval:qa -- <file.jsonl>\n');
   process.exit(2);
 }
-const translator = Translator.fromDirectory('locales');
+const translator = Translator.fromDirectory(fileURLToPath(new URL('../locales', import.meta.url)));
 const t = (key: string, params?: Record<string, string | number>): string => translator.t('vi', key, params);
 const indexes = new Map<string, Promise<PlanIndex>>();
 const indexFor = (path: string): Promise<PlanIndex> => {

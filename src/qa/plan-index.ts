@@ -17,10 +17,10 @@ import { headingChain, planPassages } from './search/passages.ts';
 import { Ranker } from './search/ranker.ts';
 import { isStopword } from './search/terms.ts';
 import type { TextFn } from './text-fn.ts';
-import { KIND_CUES, QUESTION_WORDS } from './vocabulary.ts';
+import { KIND_CUES, META_WORDS, QUESTION_WORDS } from './vocabulary.ts';
 
-/** Words that only make a sentence a question ("làm gì", "thế nào"): no answer has to contain them. */
-const QUESTION_FILLERS = [...QUESTION_WORDS, ...(KIND_CUES.get('duties') ?? [])];
+/** Words that only make a sentence a question ("làm gì", "thế nào", "được nhắc đến"): no answer has to contain them. */
+const QUESTION_FILLERS = [...QUESTION_WORDS, ...META_WORDS, ...(KIND_CUES.get('duties') ?? [])];
 
 /** One answerer per kind of question; null: nothing fits, try the next kind. An Answer is final. */
 const ANSWERERS: Record<QuestionKind, (ctx: AnswerContext) => Draft | Answer | null> = {

@@ -52,6 +52,8 @@ export const KIND_CUES: ReadonlyMap<CueKind, Phrase[]> = new Map(
 export const REFERENCE_WORDS: readonly Phrase[] = phrases(cueData.referenceWords);
 export const REFERENCE_ASKS: readonly Phrase[] = phrases(cueData.referenceAsks);
 export const QUESTION_WORDS: readonly Phrase[] = phrases(cueData.questionWords);
+/** Words about the document rather than its content ("được nhắc đến", "kế hoạch này"). */
+export const META_WORDS: readonly Phrase[] = phrases(cueData.metaWords);
 export const QUESTION_STARTS: readonly Phrase[] = phrases(cueData.questionStarts);
 export const SEND_VERBS: readonly Phrase[] = phrases(cueData.sendVerbs);
 export const TO_MARKERS: readonly Phrase[] = phrases(cueData.toMarkers);

@@ -56,8 +56,8 @@ export function readClosing(lines: readonly string[], from: number): ClosingResu
         name = person[1] ?? null;
         inRecipients = false;
       } else if (isRoleLine(cell)) {
+        // Roles may share lines with the recipients (two columns), so they do not end the list.
         roles.push(cell);
-        inRecipients = false;
       }
     }
   }
