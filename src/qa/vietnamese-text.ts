@@ -67,9 +67,29 @@ function normalizeWord(word: string): string {
     .normalize('NFC');
 }
 
+/** A cache of words already seen (a plan uses a few thousand distinct syllables); emptied when full. */
+class WordCache<T> {
+  private readonly map = new Map<string, T>();
+  constructor(private readonly limit: number) {}
+  get(key: string, make: (key: string) => T): T {
+    let value = this.map.get(key);
+    if (value === undefined) {
+      if (this.map.size >= this.limit) this.map.clear();
+      value = make(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+}
+
+const CACHE_LIMIT = 50_000;
+const normalizedWords = new WordCache<string>(CACHE_LIMIT);
+
 /** NFC with tone marks placed the traditional way: "hoà" → "hòa", "uỷ" → "ủy", "thuý" → "thúy". */
 export function normalizeToneMarks(text: string): string {
-  return text.normalize('NFC').replace(/\p{L}+/gu, (word) => (/[^\p{ASCII}]/u.test(word) ? normalizeWord(word) : word));
+  return text
+    .normalize('NFC')
+    .replace(/\p{L}+/gu, (word) => (/[^\p{ASCII}]/u.test(word) ? normalizedWords.get(word, normalizeWord) : word));
 }
 
 /** Removes every diacritic ("đ" → "d") without changing case. */
@@ -102,13 +122,17 @@ export interface Word {
   plain: boolean;
 }
 
+const wordForms = new WordCache<Word>(CACHE_LIMIT);
+
+function toWord(token: string): Word {
+  const canon = /^\d+$/.test(token) ? token.replace(/^0+(?=\d)/, '') : normalizeToneMarks(token).toLowerCase();
+  return { canon, fold: foldText(canon), plain: isPlain(canon) };
+}
+
 /** The words of a text (letters and digits), in order. */
 export function words(text: string): Word[] {
   const result: Word[] = [];
-  for (const match of canonical(text).matchAll(/[\p{L}\p{N}]+/gu)) {
-    const canon = /^\d+$/.test(match[0]) ? match[0].replace(/^0+(?=\d)/, '') : match[0];
-    result.push({ canon, fold: foldText(canon), plain: isPlain(canon) });
-  }
+  for (const match of text.normalize('NFC').matchAll(/[\p{L}\p{N}]+/gu)) result.push(wordForms.get(match[0], toWord));
   return result;
 }
 

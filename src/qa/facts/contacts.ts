@@ -44,11 +44,11 @@ function addresses(sentence: string, section: string | null): ContactFact[] {
     if (value.length >= 6) out.push({ kind: 'address', value, owner, context: contextOf(sentence, m.index), section });
   }
   // A bracketed postal address after a name: "về Văn phòng Đoàn xã (tầng 1, …, thôn Ba Chữ, xã Phúc Thịnh)".
-  for (const m of sentence.matchAll(/([^()]*?)\(([^()]{8,160})\)/gu)) {
-    const inside = m[2] ?? '';
+  for (const m of sentence.matchAll(/\(([^()]{8,160})\)/gu)) {
+    const inside = m[1] ?? '';
     if ((foldText(inside).match(ADDRESS_WORDS) ?? []).length < 2 || !inside.includes(',')) continue;
     if (out.some((a) => inside.includes(a.value))) continue;
-    const name = /(?:về|tại|ở|đến|tới)\s+(\p{Lu}[^(;:,]*?)\s*$/u.exec(m[1] ?? '')?.[1] ?? null;
+    const name = /(?:về|tại|ở|đến|tới)\s+(\p{Lu}[^(;:,]*?)\s*$/u.exec(sentence.slice(Math.max(0, m.index - 120), m.index))?.[1] ?? null;
     out.push({ kind: 'address', value: collapseSpaces(inside), owner: name ? collapseSpaces(name) : null, context: collapseSpaces(sentence), section });
   }
   return out;
