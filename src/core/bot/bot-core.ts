@@ -66,13 +66,14 @@ export class BotCore {
     const { stores, adminIds, province, clock } = this.services;
     const existing = await stores.people.findByIdentity(message.from.channel, message.from.userId);
     if (existing || !adminIds[message.from.channel]?.includes(message.from.userId)) return existing;
-    if (message.chat.kind !== 'private') return null;
     const admin: Person = {
       id: newPersonId(),
       name: message.from.displayName?.trim() || message.from.userId,
       role: 'admin',
       unitCode: province.code,
-      identities: [{ channel: message.from.channel, userId: message.from.userId, chatId: message.chat.chatId }],
+      // A private chat's id is the user's id on Telegram and Zalo, so an admin whose first message is
+      // in a group can still be reached privately.
+      identities: [{ channel: message.from.channel, userId: message.from.userId, chatId: message.chat.kind === 'private' ? message.chat.chatId : message.from.userId }],
       createdAt: clock().toISOString(),
     };
     await stores.people.save(admin);
