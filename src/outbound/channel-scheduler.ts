@@ -9,11 +9,16 @@ import type { PendingDelivery } from './chat-queue.ts';
 import { ChatQueue } from './chat-queue.ts';
 import type { DeliveryResult } from './delivery-result.ts';
 import { Fifo } from './fifo.ts';
+import { LatencyFloor } from './latency-floor.ts';
 import type { OutboxStats } from './outbox-stats.ts';
 import type { RateLimits } from './rate-limits.ts';
 import { windowLimit } from './rate-limits.ts';
+import { Pacer } from './pacer.ts';
 import { SlidingWindow } from './sliding-window.ts';
 import { WakeHeap } from './wake-heap.ts';
+
+/** The part of the margin the global window keeps; the pacer uses all of it. */
+const HARD_WINDOW_SHARE = 0.4;
 
 /** What one channel's scheduler needs; built by the Outbox. */
 export interface ChannelSchedulerOptions {
@@ -33,13 +38,16 @@ export interface ChannelSchedulerOptions {
  * Sends one channel's messages within its limits. Chats whose next message may go now wait in a
  * ready list (served in turn, so one busy chat cannot starve the others); the others wait in a heap
  * ordered by the time they may go, served by a single timer. A global sliding window bounds the
- * channel's rate, and a 429 pauses the whole channel for its `retry_after`.
+ * channel's rate (counting each send from the latest moment the platform can have received it), a
+ * pacer spreads the sends evenly, and a 429 pauses the whole channel for its `retry_after`.
  */
 export class ChannelScheduler {
   private readonly chats = new Map<string, ChatQueue>();
   private readonly ready = new Fifo<ChatQueue>();
   private readonly wakes = new WakeHeap<ChatQueue>();
   private readonly global: SlidingWindow;
+  private readonly pacer: Pacer;
+  private readonly latency = new LatencyFloor();
   private pausedUntil = 0;
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
@@ -50,7 +58,13 @@ export class ChannelScheduler {
   private closed = false;
 
   constructor(private readonly options: ChannelSchedulerOptions) {
-    this.global = new SlidingWindow(windowLimit(options.limits.globalPerSecond, 1000, options.windowMarginMs));
+    // The window is the hard cap; the pacer, slowed by the whole margin, keeps sends clear of it,
+    // so that the window only binds behind a send that was late by more than the difference (and
+    // then pushes the next ones back, which would lower the rate).
+    const base = windowLimit(options.limits.globalPerSecond, 1000);
+    const margin = options.windowMarginMs;
+    this.global = new SlidingWindow({ limit: base.limit, windowMs: base.windowMs + margin * HARD_WINDOW_SHARE });
+    this.pacer = new Pacer((base.windowMs + margin) / base.limit);
   }
 
   private get channel(): string {
@@ -116,7 +130,7 @@ export class ChannelScheduler {
   private settle(chat: ChatQueue, now: number): void {
     if (chat.inFlight || chat.inReady) return;
     if (chat.items.size === 0) {
-      if (!chat.window.isIdle(now)) this.planWake(chat, chat.window.idleAt());
+      if (chat.idleAt() > now) this.planWake(chat, chat.idleAt());
       else if (this.chats.get(chat.ref.chatId) === chat) this.chats.delete(chat.ref.chatId);
       return;
     }
@@ -155,7 +169,7 @@ export class ChannelScheduler {
     if (this.ready.size > 0 && now < this.pausedUntil) nextAt = Math.min(nextAt, this.pausedUntil);
     else {
       while (this.ready.size > 0) {
-        const freeAt = this.global.nextFreeAt(now);
+        const freeAt = Math.max(this.global.nextFreeAt(now), this.pacer.nextFreeAt(now));
         if (freeAt > now) {
           nextAt = Math.min(nextAt, freeAt);
           break;
@@ -200,15 +214,23 @@ export class ChannelScheduler {
     // Record the real moment of sending, not the start of this pump, so windows hold as the platform sees them.
     const now = performance.now();
     chat.inFlight = true;
-    this.global.record(now);
-    chat.window.record(now);
+    const send = this.global.record(now);
+    this.pacer.record(now);
+    chat.record(now);
     item.attempts += 1;
-    void this.attempt(chat, item);
+    void this.attempt(chat, item, now, send);
   }
 
-  private async attempt(chat: ChatQueue, item: PendingDelivery): Promise<void> {
+  /** Once answered, the send counts from the latest time the platform can have seen it. */
+  private answered(sentAt: number, send: number): void {
+    const answeredAt = performance.now();
+    this.latency.add(answeredAt - sentAt);
+    this.global.postpone(send, answeredAt - this.latency.floor);
+  }
+
+  private async attempt(chat: ChatQueue, item: PendingDelivery, sentAt: number, send: number): Promise<void> {
     try {
-      await this.options.adapter.deliver(chat.ref.chatId, item.message);
+      await this.options.adapter.deliver(chat.ref.chatId, item.message).finally(() => this.answered(sentAt, send));
       this.options.stats.count(chat.ref.channel, 'sent');
       this.finish(chat, { status: 'sent', attempts: item.attempts });
     } catch (error) {

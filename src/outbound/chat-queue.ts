@@ -16,14 +16,14 @@ export interface PendingDelivery {
 }
 
 /**
- * The messages for one chat, oldest first, and that chat's own limit: per second for a private
- * chat, per minute for a group. At most one message of a chat is with the adapter at a time and it
+ * The messages for one chat, oldest first, and that chat's own limits: per second for every chat,
+ * and per minute as well for a group (as Telegram asks). At most one message of a chat is with the adapter at a time and it
  * leaves the queue only when it is settled, so messages to one chat never overtake each other,
  * even across retries.
  */
 export class ChatQueue {
   readonly items = new Fifo<PendingDelivery>();
-  readonly window: SlidingWindow;
+  private readonly windows: SlidingWindow[];
   /** The head message is with the adapter. */
   inFlight = false;
   /** The chat is in its scheduler's ready list. */
@@ -38,15 +38,22 @@ export class ChatQueue {
     limits: RateLimits,
     marginMs: number,
   ) {
-    this.window = new SlidingWindow(
-      ref.kind === 'group'
-        ? windowLimit(limits.perGroupPerMinute, 60_000, marginMs)
-        : windowLimit(limits.perChatPerSecond, 1000, marginMs),
-    );
+    this.windows = [new SlidingWindow(windowLimit(limits.perChatPerSecond, 1000, marginMs))];
+    if (ref.kind === 'group') this.windows.push(new SlidingWindow(windowLimit(limits.perGroupPerMinute, 60_000, marginMs)));
   }
 
   /** The earliest time the head message may go, as far as this chat is concerned. */
   readyAt(now: number): number {
-    return Math.max(this.window.nextFreeAt(now), this.retryAt);
+    return Math.max(this.retryAt, ...this.windows.map((w) => w.nextFreeAt(now)));
+  }
+
+  /** Counts a send in the chat's windows. */
+  record(now: number): void {
+    for (const window of this.windows) window.record(now);
+  }
+
+  /** When no send is remembered any more, so the chat can be forgotten once empty. */
+  idleAt(): number {
+    return Math.max(...this.windows.map((w) => w.idleAt()));
   }
 }

@@ -19,8 +19,9 @@ export interface OutboxOptions {
   /** Limits per channel; a channel not named here gets {@link DEFAULT_RATE_LIMITS}. */
   limits: Partial<Record<ChannelName, RateLimits>>;
   /**
-   * Added to each limit's window: 30 a second becomes 30 per 1,025 ms by default, so that network
-   * jitter cannot make the platform count one message too many (a 429 costs a whole second).
+   * Slack against network jitter, so that the platform never counts one message too many (a 429
+   * costs a whole second): the channel's sends are spread evenly over 1,000 ms plus this margin
+   * (30 a second: one every 34.2 ms by default), and each chat's window is this much longer.
    */
   windowMarginMs?: number;
   /** Transient failures (5xx, network) after which a message is given up. Default 5. 429s do not count. */

@@ -8,33 +8,34 @@ import type { WindowLimit } from './rate-limits.ts';
  */
 export class SlidingWindow {
   private readonly times: number[] = [];
-  private next = 0;
+  /** Sends recorded so far; send number n sits at index n % limit. */
+  private recorded = 0;
 
   constructor(private readonly spec: WindowLimit) {}
 
   /** The earliest time (same clock as `now`) at which one more send is allowed. */
   nextFreeAt(now: number): number {
     if (this.times.length < this.spec.limit) return now;
-    // The ring is full: `next` points at the oldest send.
-    return Math.max(now, (this.times[this.next] ?? now) + this.spec.windowMs);
+    // The ring is full: the slot about to be reused holds the send `limit` sends ago.
+    return Math.max(now, (this.times[this.recorded % this.spec.limit] ?? now) + this.spec.windowMs);
   }
 
-  /** True when no send of the window is still remembered, so the window can be forgotten. */
-  isIdle(now: number): boolean {
-    return this.idleAt() <= now;
-  }
-
-  /** The time at which {@link isIdle} becomes true. */
-  idleAt(): number {
-    const newest = this.times[(this.next + this.times.length - 1) % this.times.length];
-    return newest === undefined ? 0 : newest + this.spec.windowMs;
-  }
-
-  record(now: number): void {
+  /** Counts a send at `now`; returns its number, for {@link postpone}. */
+  record(now: number): number {
     if (this.times.length < this.spec.limit) this.times.push(now);
-    else {
-      this.times[this.next] = now;
-      this.next = (this.next + 1) % this.spec.limit;
-    }
+    else this.times[this.recorded % this.spec.limit] = now;
+    return this.recorded++;
+  }
+
+  /** Counts send number `send` as made at `time` instead, if that is later and it is still remembered. */
+  postpone(send: number, time: number): void {
+    if (send < this.recorded - this.times.length || send >= this.recorded) return;
+    const index = send % this.spec.limit;
+    this.times[index] = Math.max(this.times[index] ?? time, time);
+  }
+
+  /** The time from which no send is remembered any more, so the window can be forgotten. */
+  idleAt(): number {
+    return this.times.length === 0 ? 0 : Math.max(...this.times) + this.spec.windowMs;
   }
 }
