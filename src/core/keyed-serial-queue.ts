@@ -1,7 +1,7 @@
 /**
  * Runs tasks one at a time per key, in the order they were added, while tasks of different keys
- * run concurrently. Used to hand a chat's messages to the core strictly in order even though
- * telegraf handles a batch of updates (and a webhook its requests) concurrently.
+ * run concurrently. The core uses it so that one person's messages are handled in order; adapters
+ * use it to hand a chat's updates over in order although batches and webhook requests arrive concurrently.
  */
 export class KeyedSerialQueue {
   private readonly tails = new Map<string, Promise<void>>();

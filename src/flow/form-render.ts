@@ -73,7 +73,7 @@ export function renderReview(spec: FormSpec, answers: Answers, t: TextFn): Outbo
 /** The choices of the "which answer to change" list: one per asked question, then back. */
 export function pickEditChoices(spec: FormSpec, answers: Answers, t: TextFn): Choice[] {
   return [
-    ...relevantQuestions(spec, answers).map((q, i) => ({ id: `edit:${q.id}`, label: `${i + 1}. ${questionLabel(q, t)}` })),
+    ...relevantQuestions(spec, answers).map((q) => ({ id: `edit:${q.id}`, label: questionLabel(q, t) })),
     { id: 'back', label: t('form.engine.choice.back') },
   ];
 }

@@ -1,22 +1,10 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { periodSchema } from '../core/domain/period-schema.ts';
 import type { Period } from '../core/domain/types.ts';
 import type { Keys } from './keys.ts';
 import { parseStored } from './json.ts';
 
-const periodSchema = z.object({
-  id: z.string(),
-  title: z.object({ vi: z.string(), en: z.string() }),
-  unitDeadline: z.string(),
-  provinceDeadline: z.string().optional(),
-  deadlineIsDateOnly: z.boolean(),
-  opens: z.string().optional(),
-  closes: z.string(),
-  reminders: z.array(z.string()),
-  summaries: z.array(z.string()),
-  section: z.string().optional(),
-  version: z.number().int(),
-});
 
 const overrideSchema = z.object({ unitDeadline: z.string(), closes: z.string(), version: z.number().int(), deadlineIsDateOnly: z.boolean() });
 export type PeriodOverride = z.infer<typeof overrideSchema>;

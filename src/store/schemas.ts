@@ -25,6 +25,7 @@ export const inviteSchema = z.object({
   code: z.string(),
   unitCode: z.string(),
   role,
+  personId: z.string().optional(),
   createdBy: z.string(),
   createdAt: z.string(),
   expiresAt: z.string(),

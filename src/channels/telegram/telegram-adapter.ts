@@ -5,7 +5,7 @@ import type { ChannelAdapter, CommandInfo, InboundHandler } from '../../core/cha
 import { DeliveryError } from '../../core/delivery-errors.ts';
 import type { OutboundMessage } from '../../core/messages.ts';
 import { toInlineKeyboard } from './inline-keyboard.ts';
-import { KeyedSerialQueue } from './keyed-serial-queue.ts';
+import { KeyedSerialQueue } from '../../core/keyed-serial-queue.ts';
 import { LongPolling } from './long-polling.ts';
 import { mapTelegramError } from './map-telegram-error.ts';
 import { splitText } from './split-text.ts';

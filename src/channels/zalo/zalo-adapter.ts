@@ -4,7 +4,7 @@ import type { ChannelAdapter, InboundHandler } from '../../core/channel.ts';
 import { PermanentDeliveryError } from '../../core/delivery-errors.ts';
 import type { InboundMessage, OutboundMessage } from '../../core/messages.ts';
 import { DEFAULT_LANG, Translator, type Lang } from '../../i18n/translator.ts';
-import { KeyedSerialQueue } from './keyed-serial-queue.ts';
+import { KeyedSerialQueue } from '../../core/keyed-serial-queue.ts';
 import { mapZaloError } from './map-zalo-error.ts';
 import { renderOutbound, type ZaloSend } from './render-outbound.ts';
 import { splitText } from './split-text.ts';
@@ -67,7 +67,7 @@ export class ZaloAdapter implements ChannelAdapter {
     this.client = new ZaloApiClient(options.token, options.apiRoot);
     this.logger = options.logger.child({ platform: 'zalo' });
     this.translator = options.translator ?? Translator.fromDirectory(fileURLToPath(new URL('../../../locales', import.meta.url)));
-    this.queue = new KeyedSerialQueue((err, chat) => this.logger.error({ err, chat }, 'zalo update handling failed'));
+    this.queue = new KeyedSerialQueue();
   }
 
   /** Checks the token (getMe), then starts long polling or the webhook server and registers it. */
@@ -100,7 +100,10 @@ export class ZaloAdapter implements ChannelAdapter {
       ...(mode.host !== undefined ? { host: mode.host } : {}),
       onUpdate: (update) => {
         const message = this.toMessage(update);
-        if (message) this.queue.push(message.chat.chatId, () => this.dispatch(message, handler));
+        if (message) {
+          const chat = message.chat.chatId;
+          this.queue.run(chat, () => this.dispatch(message, handler)).catch((err: unknown) => this.logger.error({ err, chat }, 'zalo update handling failed'));
+        }
       },
     });
     await server.listen();

@@ -6,7 +6,7 @@ import type { BotServices } from './bot-services.ts';
 import type { Command } from './command.ts';
 import { mayRun } from './command.ts';
 import { CommandRouter } from './command-router.ts';
-import { KeyedSerialQueue } from './keyed-serial-queue.ts';
+import { KeyedSerialQueue } from '../keyed-serial-queue.ts';
 import { newPersonId } from '../org/ids.ts';
 import { continueConversation } from '../report/report-conversation.ts';
 import { answerQuestion } from '../commands/ask.ts';

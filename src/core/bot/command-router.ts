@@ -1,4 +1,4 @@
-import { fold } from '../text/fold.ts';
+import { foldText as fold } from '../../flow/fold.ts';
 import type { Command } from './command.ts';
 
 /** Finds the command for "/name" or for a bare command word ("báo cáo", "huy"). */

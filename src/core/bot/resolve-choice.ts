@@ -1,5 +1,5 @@
 import type { Choice } from '../messages.ts';
-import { fold } from '../text/fold.ts';
+import { foldText as fold } from '../../flow/fold.ts';
 
 /**
  * What a person meant among offered choices: a button's id, the choice's number, its words, or

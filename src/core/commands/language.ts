@@ -1,5 +1,5 @@
 import type { Command } from '../bot/command.ts';
-import { fold } from '../text/fold.ts';
+import { foldText as fold } from '../../flow/fold.ts';
 
 export const languageCommand: Command = {
   names: ['ngonngu', 'lang', 'language'],

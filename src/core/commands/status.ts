@@ -5,7 +5,7 @@ import { currentPeriod, findPeriod } from '../report/periods.ts';
 import { periodStatus } from '../report/period-status.ts';
 import { renderStatus, renderSummary } from '../report/render-status.ts';
 import { exportCsv } from '../report/export-csv.ts';
-import { fold } from '../text/fold.ts';
+import { foldText as fold } from '../../flow/fold.ts';
 import { provinceAudience } from '../report/province-audience.ts';
 
 const LEADERS = ['leader', 'admin'] as const;

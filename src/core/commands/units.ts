@@ -1,6 +1,6 @@
 import type { Command } from '../bot/command.ts';
 import type { BotContext } from '../bot/bot-context.ts';
-import { fold } from '../text/fold.ts';
+import { foldText as fold } from '../../flow/fold.ts';
 import { parseUnitList } from '../org/unit-import.ts';
 
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;

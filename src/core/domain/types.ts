@@ -1,5 +1,6 @@
 import type { ChannelName, ChatRef } from '../messages.ts';
 import type { Lang } from '../../i18n/translator.ts';
+import type { PeriodDef } from '../../plan-bundle/bundle-types.ts';
 
 export type Role = 'officer' | 'leader' | 'admin';
 export const ROLES: readonly Role[] = ['officer', 'leader', 'admin'];
@@ -58,19 +59,7 @@ export interface ReportRevision {
 }
 
 /** A reporting period as the bot uses it: the bundle's definition with any stored change applied. */
-export interface Period {
-  id: string;
-  title: { vi: string; en: string };
-  /** Deadline for units → province, an ISO instant. */
-  unitDeadline: string;
-  provinceDeadline?: string;
-  deadlineIsDateOnly: boolean;
-  opens?: string;
-  /** Late submissions are accepted until this instant. */
-  closes: string;
-  reminders: string[];
-  summaries: string[];
-  section?: string;
+export interface Period extends PeriodDef {
   /** Bumped whenever the deadline changes, so planned jobs of an older version are recognised. */
   version: number;
 }

@@ -1,5 +1,5 @@
 import type { Role } from '../domain/types.ts';
-import { fold } from '../text/fold.ts';
+import { foldText as fold } from '../../flow/fold.ts';
 
 const ROLE_WORDS: Record<string, Role> = {
   canbo: 'officer',

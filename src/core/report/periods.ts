@@ -1,5 +1,5 @@
 import type { Period } from '../domain/types.ts';
-import { fold } from '../text/fold.ts';
+import { foldText as fold } from '../../flow/fold.ts';
 
 /** A period accepts reports from its opening until it closes (late after the deadline). */
 export function isOpen(period: Period, now: Date): boolean {

@@ -1,23 +1,10 @@
-import { z } from 'zod';
+import { periodSchema } from '../domain/period-schema.ts';
 import type { BotContext } from '../bot/bot-context.ts';
 import type { Period } from '../domain/types.ts';
 import { resolveChoice } from '../bot/resolve-choice.ts';
 import { formatDeadline, titleIn } from '../text/dates.ts';
 import { SESSION_VERSION, writeSession, type Session } from './session.ts';
 
-const periodSchema = z.object({
-  id: z.string(),
-  title: z.object({ vi: z.string(), en: z.string() }),
-  unitDeadline: z.string(),
-  provinceDeadline: z.string().optional(),
-  deadlineIsDateOnly: z.boolean(),
-  opens: z.string().optional(),
-  closes: z.string(),
-  reminders: z.array(z.string()),
-  summaries: z.array(z.string()),
-  section: z.string().optional(),
-  version: z.number().int(),
-});
 
 /** A leader sent a plan document: say what was found and propose its deadlines as reporting periods. */
 export async function offerPlanImport(ctx: BotContext, content: Buffer, fileName: string): Promise<void> {

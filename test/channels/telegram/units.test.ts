@@ -1,6 +1,6 @@
 import { TelegramError } from 'telegraf';
 import { describe, expect, it } from 'vitest';
-import { KeyedSerialQueue } from '../../../src/channels/telegram/keyed-serial-queue.ts';
+import { KeyedSerialQueue } from '../../../src/core/keyed-serial-queue.ts';
 import { mapTelegramError } from '../../../src/channels/telegram/map-telegram-error.ts';
 import { splitText } from '../../../src/channels/telegram/split-text.ts';
 import { webhookUrl } from '../../../src/channels/telegram/webhook-url.ts';
