@@ -79,7 +79,8 @@ export class PlanIndex {
       query,
       lang,
       t,
-      coverage: (text, ignore = []) => coverage(q, query, text, rarity, [...QUESTION_FILLERS, ...ignore]),
+      // The title is what the whole plan is about, so every passage answers the words of the title.
+      coverage: (text, ignore = []) => coverage(q, query, `${text} ${this.doc.header.title ?? ''}`, rarity, [...QUESTION_FILLERS, ...ignore]),
     };
     if (!q.words.some((w) => !isStopword(w))) return uncertainAnswer(ctx, 'empty');
     for (const kind of q.kinds) {

@@ -1,6 +1,6 @@
 import type { Level } from './plan-document.ts';
 import { levelsIn } from './levels.ts';
-import { KIND_CUES, REFERENCE_ASKS, REFERENCE_WORDS, SEND_VERBS, TO_MARKERS, type CueKind, type Phrase } from './vocabulary.ts';
+import { KIND_CUES, PLACE_ASKS, REFERENCE_ASKS, REFERENCE_WORDS, SEND_VERBS, TO_MARKERS, type CueKind, type Phrase } from './vocabulary.ts';
 import { findPhrase, words, type Word } from './vietnamese-text.ts';
 
 /** What a question asks for. "general": a passage of the plan. */
@@ -23,6 +23,8 @@ export interface Question {
   recipientLevels: Level[];
   /** The question asks for a number or a year ("bao nhiêu", "mấy", "năm nào"). */
   asksNumber: boolean;
+  /** The question asks where ("ở đâu", "địa điểm nào"). */
+  asksPlace: boolean;
   /** The kind of document asked for in "chỉ thị nào", "hướng dẫn số mấy" ("chỉ thị"), if any. */
   referenceType: Phrase | null;
 }
@@ -80,5 +82,6 @@ export function readQuestion(question: string): Question {
     recipientLevels: levelsIn(recipient),
     asksNumber: /\b(?:bao nhieu|may|nam nao|so nao)\b/u.test(ws.map((w) => w.fold).join(' ')),
     referenceType,
+    asksPlace: has(ws, PLACE_ASKS),
   };
 }

@@ -54,6 +54,8 @@ export const REFERENCE_ASKS: readonly Phrase[] = phrases(cueData.referenceAsks);
 export const QUESTION_WORDS: readonly Phrase[] = phrases(cueData.questionWords);
 /** Words about the document rather than its content ("được nhắc đến", "kế hoạch này"). */
 export const META_WORDS: readonly Phrase[] = phrases(cueData.metaWords);
+/** Words of a question about a place ("ở đâu", "địa điểm"). */
+export const PLACE_ASKS: readonly Phrase[] = phrases(cueData.placeAsks);
 export const QUESTION_STARTS: readonly Phrase[] = phrases(cueData.questionStarts);
 export const SEND_VERBS: readonly Phrase[] = phrases(cueData.sendVerbs);
 export const TO_MARKERS: readonly Phrase[] = phrases(cueData.toMarkers);

@@ -9,6 +9,7 @@ const DEADLINE_BEFORE = /(?:truoc|han chot|han nop|han cuoi|thoi han|han|cham nh
 /** A document number and "ngày" just before a date: the date the cited document was issued. */
 const ISSUED_BEFORE = /[A-ZĐ]{1,10}(?:\s?[-/]\s?[A-ZĐ]{1,10})*\s*,?\s*(?:ban hành\s*)?ngày\s*$/u;
 const MIN_WHAT_WORDS = 3;
+const MAX_LABEL_WORDS = 5;
 
 function role(sentence: string, mention: DateMention): DateFact['role'] {
   const before = sentence.slice(Math.max(0, mention.index - 40), mention.index);
@@ -32,9 +33,9 @@ function boundaries(sentence: string): number[] {
   return out;
 }
 
-/** The part of the sentence a date belongs to: from the last ";" or ":" before it to the date. */
-function whatOf(sentence: string, mention: DateMention): string {
-  const end = mention.index + mention.raw.length;
+/** The part of the sentence a date belongs to: from the last ";" or ":" before it to the date (or the range's end). */
+function whatOf(sentence: string, mention: DateMention, rangeEnd?: DateMention): string {
+  const end = (rangeEnd ?? mention).index + (rangeEnd ?? mention).raw.length;
   const cuts = boundaries(sentence).filter((b) => b < mention.index);
   let start = cuts.length ? (cuts[cuts.length - 1] ?? -1) + 1 : 0;
   for (let k = cuts.length - 2; k >= -1; k--) {
@@ -42,6 +43,13 @@ function whatOf(sentence: string, mention: DateMention): string {
     const meaningful = foldText(part).replace(DEADLINE_BEFORE, '').match(/[a-z0-9]+/g) ?? [];
     if (meaningful.length >= MIN_WHAT_WORDS) break;
     start = k >= 0 ? (cuts[k] ?? -1) + 1 : 0;
+  }
+  // Keep a short label before ":" ("Thời gian: …", "Hạn nộp: …"): it says what the date is.
+  const cut = start - 1;
+  if (cut >= 0 && sentence[cut] === ':') {
+    const labelStart = cuts.filter((b) => b < cut).pop() ?? -1;
+    const label = sentence.slice(labelStart + 1, cut);
+    if (label.trim().split(/\s+/).length <= MAX_LABEL_WORDS) start = labelStart + 1;
   }
   return collapseSpaces(sentence.slice(start, end).replace(/^[\s\-–—+,]+/u, '').replace(/^cụ thể\s*:?\s*/iu, ''));
 }
@@ -64,12 +72,13 @@ export function extractDates(sentences: readonly LocatedSentence[], sections: re
     if (mentions.length === 0) continue;
     const duty = dutyFor(section, sections, duties);
     const to = destinations(text);
-    for (const mention of mentions) {
+    for (const [k, mention] of mentions.entries()) {
+      const rangeEnd = mention.rangeWith === 'next' ? mentions[k + 1] : undefined;
       facts.push({
         date: mention.date,
         raw: mention.raw,
         role: role(text, mention),
-        what: whatOf(text, mention),
+        what: whatOf(text, mention, rangeEnd),
         sentence: text,
         section,
         who: duty?.unit ?? null,

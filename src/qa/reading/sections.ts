@@ -3,6 +3,16 @@ import { collapseSpaces } from '../vietnamese-text.ts';
 import { ITEM, LETTER_HEADING, NUMBER_HEADING, ROMAN_HEADING, joinWrappedLines } from './lines.ts';
 import { splitSentences } from './sentences.ts';
 
+/** "Ông: Trương Đình Nam" starts a row of a flattened table; the short items after it are its cells. */
+const PERSON_ROW = /^(?:Ông|Bà|Đồng chí|Đ\/c|Anh|Chị)\s*:/u;
+const MAX_CELL_WORDS = 6;
+
+/** Joins the cells of a flattened table row ("Ông: A", "Bí thư", "Trưởng ban") into one item. */
+function joinsRow(blocks: readonly Block[], text: string): boolean {
+  const last = blocks[blocks.length - 1];
+  return !!last && last.kind === 'item' && PERSON_ROW.test(last.text) && !PERSON_ROW.test(text) && text.split(' ').length <= MAX_CELL_WORDS && !/[.;:]$/u.test(text);
+}
+
 export interface SectionsResult {
   preamble: Block[];
   sections: Section[];
@@ -58,7 +68,10 @@ export function readSections(lines: readonly string[]): SectionsResult {
     } else {
       const b = itemMatch ? block('item', itemMatch[1] ?? '') : block('paragraph', line);
       if (!b.text) continue;
-      (current ? current.blocks : preamble).push(b);
+      const blocks = current ? current.blocks : preamble;
+      const last = blocks[blocks.length - 1];
+      if (itemMatch && last && joinsRow(blocks, b.text)) blocks[blocks.length - 1] = block('item', `${last.text} – ${b.text}`);
+      else blocks.push(b);
     }
   }
   return { preamble, sections };

@@ -1,6 +1,6 @@
 import { SYNONYM_GROUPS, type Phrase } from '../vocabulary.ts';
 import { findPhrase, words, type Word } from '../vietnamese-text.ts';
-import { searchTerm, tokenize } from './terms.ts';
+import { isStopword, searchTerm, tokenize } from './terms.ts';
 
 /** A question made ready for MiniSearch: its own words plus the synonyms of phrases it uses. */
 export interface ExpandedQuery {
@@ -21,7 +21,9 @@ export function expandQuery(question: string): ExpandedQuery {
   const groups = SYNONYM_GROUPS.filter((group) => group.some((p) => findPhrase(qWords, p.words) >= 0));
   const extra = groups.flatMap((group) => group.map((p) => p.text));
   const own = new Set(tokenize(question).map(searchTerm));
-  const expansionTerms = new Set(extra.flatMap((p) => tokenize(p).map(searchTerm)).filter((t) => !own.has(t)));
+  // A group named only by question words ("ở đâu" → "địa điểm") carries the question's intent: full weight.
+  const weak = groups.filter((group) => group.some((p) => findPhrase(qWords, p.words) >= 0 && p.words.some((w) => !isStopword(w))));
+  const expansionTerms = new Set(weak.flatMap((g) => g.flatMap((p) => tokenize(p.text).map(searchTerm))).filter((t) => !own.has(t)));
   return { text: [question, ...extra].join(' | '), expansionTerms, groups };
 }
 

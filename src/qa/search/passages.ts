@@ -1,4 +1,4 @@
-import type { PlanDocument, Section } from '../plan-document.ts';
+import type { Block, PlanDocument, Section } from '../plan-document.ts';
 import { splitClauses } from '../reading/sentences.ts';
 
 /** A searchable piece of the plan: one clause (or a short sentence) with where it stands. */
@@ -10,6 +10,8 @@ export interface Passage {
   sentence: string;
   /** Headings of the section and the sections above it (short ones only). */
   context: string;
+  /** What the passage introduces: a heading's items, or the items after a line ending with ":". */
+  followers: string[];
 }
 
 const MAX_CONTEXT_HEADING = 160;
@@ -23,18 +25,38 @@ export function headingChain(section: Section, byId: ReadonlyMap<string, Section
   return chain.join(' | ');
 }
 
-function fromSentences(sentences: readonly string[], section: string | null, context: string): Passage[] {
-  return sentences.flatMap((sentence) => splitClauses(sentence).map((text) => ({ section, text, sentence, context })));
+function fromSentences(sentences: readonly string[], section: string | null, context: string, followers: string[] = []): Passage[] {
+  return sentences.flatMap((sentence, k) =>
+    splitClauses(sentence).map((text) => ({
+      section,
+      text,
+      sentence,
+      context,
+      followers: k === sentences.length - 1 && /:$/u.test(sentence) ? followers : [],
+    })),
+  );
 }
 
-/** Every clause of the preamble, the headings and the section blocks, in document order. */
+/** The blocks after `index` that a line ending with ":" introduces (up to the next such line). */
+function introduced(blocks: readonly Block[], index: number): string[] {
+  const out: string[] = [];
+  for (const b of blocks.slice(index + 1)) {
+    if (/:$/u.test(b.text)) break;
+    out.push(b.text);
+  }
+  return out;
+}
+
+/** Every clause of the preamble, headings and section blocks, in document order. */
 export function planPassages(doc: PlanDocument): Passage[] {
   const byId = new Map(doc.sections.map((s) => [s.id, s]));
-  const passages = doc.preamble.flatMap((b) => fromSentences(b.sentences, null, doc.header.title ?? ''));
+  const passages: Passage[] = [];
+  doc.preamble.forEach((b, i) => passages.push(...fromSentences(b.sentences, null, doc.header.title ?? '', introduced(doc.preamble, i))));
   for (const section of doc.sections) {
     const context = headingChain(section, byId);
-    passages.push(...fromSentences([section.heading], section.id, context));
-    for (const block of section.blocks) passages.push(...fromSentences(block.sentences, section.id, context));
+    const items = section.blocks.map((b) => b.text);
+    passages.push(...fromSentences([section.heading], section.id, context).map((p) => ({ ...p, followers: items })));
+    section.blocks.forEach((b, i) => passages.push(...fromSentences(b.sentences, section.id, context, introduced(section.blocks, i))));
   }
   return passages;
 }
