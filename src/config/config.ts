@@ -1,9 +1,8 @@
+import type { WebhookMode } from '../core/channel.ts';
 import { envSchema, type Env } from './env-schema.ts';
 import type { RateLimits } from '../outbound/rate-limits.ts';
 
-export type ReceiveMode =
-  | { kind: 'polling' }
-  | { kind: 'webhook'; publicUrl: string; port: number; path: string; secretToken: string };
+export type ReceiveMode = { kind: 'polling' } | WebhookMode;
 
 export interface ChannelConfig {
   token: string;
@@ -50,6 +49,7 @@ function receiveMode(prefix: 'TELEGRAM' | 'ZALO', env: Env, problems: string[]):
     port: env[`${prefix}_WEBHOOK_PORT`],
     path: env[`${prefix}_WEBHOOK_PATH`],
     secretToken: secretToken ?? '',
+    ...(env[`${prefix}_WEBHOOK_HOST`] ? { host: env[`${prefix}_WEBHOOK_HOST`] } : {}),
   };
 }
 

@@ -33,6 +33,7 @@ export const envSchema = z.object({
   TELEGRAM_WEBHOOK_PORT: z.preprocess(emptyToUndefined, port(8443)),
   TELEGRAM_WEBHOOK_PATH: z.preprocess(emptyToUndefined, z.string().startsWith('/').default('/telegram')),
   TELEGRAM_WEBHOOK_SECRET: z.preprocess(emptyToUndefined, secretToken.optional()),
+  TELEGRAM_WEBHOOK_HOST: optionalString,
   ADMIN_TELEGRAM_IDS: idList,
 
   ZALO_BOT_TOKEN: optionalString,
@@ -42,6 +43,7 @@ export const envSchema = z.object({
   ZALO_WEBHOOK_PORT: z.preprocess(emptyToUndefined, port(8444)),
   ZALO_WEBHOOK_PATH: z.preprocess(emptyToUndefined, z.string().startsWith('/').default('/zalo')),
   ZALO_WEBHOOK_SECRET: z.preprocess(emptyToUndefined, secretToken.optional()),
+  ZALO_WEBHOOK_HOST: optionalString,
   ADMIN_ZALO_IDS: idList,
 
   CONSOLE: z.preprocess(emptyToUndefined, z.enum(['auto', 'on', 'off']).default('auto')),

@@ -27,3 +27,17 @@ export interface ChannelAdapter {
   /** How a person joins with an invite code on this channel: a deep link where there is one. */
   inviteLink(code: string): string | undefined;
 }
+
+/** Receiving through a webhook the platform calls: `publicUrl` (+ `path`), served on `host:port`. */
+export interface WebhookMode {
+  kind: 'webhook';
+  /** Public HTTPS address the platform calls: the base, or the full address ending with `path`. */
+  publicUrl: string;
+  port: number;
+  /** Path served by this process, e.g. "/telegram". */
+  path: string;
+  /** Sent back by the platform in a header on every request, checked in constant time. */
+  secretToken: string;
+  /** Interface to listen on; all interfaces when omitted. */
+  host?: string;
+}

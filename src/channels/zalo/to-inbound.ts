@@ -32,7 +32,9 @@ export function toInbound(update: ZaloUpdate, now: Date = new Date()): InboundMe
     from: { channel: 'zalo' as const, userId, ...displayName(message) },
     receivedAt: receivedAt(message.date, now),
   };
-  const text = typeof message.text === 'string' ? message.text : '';
+  const raw = typeof message.text === 'string' ? message.text : '';
+  // In a group the bot only sees messages that mention it: "@Doanbot /nhom" is the command /nhom.
+  const text = base.chat.kind === 'group' ? withoutLeadingMention(raw) : raw;
   if (event === TEXT_EVENT && text.trim() !== '') {
     const command = text.trimStart().startsWith('/') ? parseCommand(text) : null;
     return command ? { ...base, type: 'command', ...command } : { ...base, type: 'text', text };
@@ -41,6 +43,12 @@ export function toInbound(update: ZaloUpdate, now: Date = new Date()): InboundMe
 }
 
 const TEXT_EVENT = 'message.text.received';
+
+/** "@Bot Name /nhom" → "/nhom"; text without a command after the mention is left as it is. */
+export function withoutLeadingMention(text: string): string {
+  const match = /^\s*@[^/\n]{1,64}?\s+(\/\S[\s\S]*)$/u.exec(text);
+  return match?.[1] ?? text;
+}
 
 /** The docs' own getUpdates sample has no event_name, so it is inferred from the message when missing. */
 function eventOf(name: string | undefined, message: ZaloMessage): string {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import type { ChannelAdapter, InboundHandler } from '../../core/channel.ts';
+import type { ChannelAdapter, InboundHandler, WebhookMode } from '../../core/channel.ts';
 import { PermanentDeliveryError } from '../../core/delivery-errors.ts';
 import type { InboundMessage, OutboundMessage } from '../../core/messages.ts';
 import { DEFAULT_LANG, Translator, type Lang } from '../../i18n/translator.ts';
@@ -15,19 +15,7 @@ import type { ZaloUpdate } from './zalo-types.ts';
 import { ZaloWebhookServer } from './zalo-webhook-server.ts';
 
 /** How updates arrive: long polling (development) or a webhook Zalo posts to (production). */
-export type ZaloMode =
-  | { kind: 'polling'; pollTimeoutSec?: number }
-  | {
-      kind: 'webhook';
-      /** The public HTTPS URL registered with setWebhook. */
-      publicUrl: string;
-      port: number;
-      /** The path this process serves, usually the path of `publicUrl`. */
-      path: string;
-      /** 8 to 256 characters; Zalo sends it back in `X-Bot-Api-Secret-Token`. */
-      secretToken: string;
-      host?: string;
-    };
+export type ZaloMode = { kind: 'polling'; pollTimeoutSec?: number } | WebhookMode;
 
 export interface ZaloAdapterOptions {
   token: string;
