@@ -1,11 +1,11 @@
 /**
- * The data files of `data/` (synonyms, levels, document types, question cues), loaded once and
+ * The data files of `lexicon/` (synonyms, levels, document types, question cues), loaded once and
  * turned into words ready for matching.
  */
-import synonymData from './data/synonyms.json' with { type: 'json' };
-import levelData from './data/levels.json' with { type: 'json' };
-import documentTypeData from './data/document-types.json' with { type: 'json' };
-import cueData from './data/question-cues.json' with { type: 'json' };
+import synonymData from './lexicon/synonyms.json' with { type: 'json' };
+import levelData from './lexicon/levels.json' with { type: 'json' };
+import documentTypeData from './lexicon/document-types.json' with { type: 'json' };
+import cueData from './lexicon/question-cues.json' with { type: 'json' };
 import type { Level } from './plan-document.ts';
 import { canonical, foldText, words, type Word } from './vietnamese-text.ts';
 

@@ -15,7 +15,7 @@ export interface ExpandedQuery {
 /** The weight of a term that comes from a synonym rather than from the question. */
 export const EXPANSION_WEIGHT = 0.5;
 
-/** Adds the synonyms (data/synonyms.json) of every phrase of the question. */
+/** Adds the synonyms (lexicon/synonyms.json) of every phrase of the question. */
 export function expandQuery(question: string): ExpandedQuery {
   const qWords: Word[] = words(question);
   const groups = SYNONYM_GROUPS.filter((group) => group.some((p) => findPhrase(qWords, p.words) >= 0));
