@@ -59,20 +59,36 @@ export function proposePeriods(doc: PlanDocument): ProposedPeriod[] {
       groups.delete(key(first));
     } else byDate.set(first.date, list);
   }
-  const periods: ProposedPeriod[] = [];
+  const candidates: { unit: DateFact; province?: DateFact }[] = [];
   for (const list of groups.values()) {
     const sorted = [...list].sort((a, b) => a.date.localeCompare(b.date));
     const unit = sorted.find((d) => d.whoLevels.some((l) => LOWER.includes(l))) ?? sorted[0];
     const province = sorted.find((d) => d !== unit && (d.whoLevels.includes('province') || d.date > (unit?.date ?? '')));
-    if (!unit) continue;
-    const title = titleOf(unit);
-    periods.push({
-      id: `${unit.date}-${periods.length + 1}`,
-      title: { vi: title, en: title },
-      unitDeadline: unit.date,
-      ...(province ? { provinceDeadline: province.date } : {}),
-      section: unit.section,
-    });
+    if (unit) candidates.push({ unit, ...(province ? { province } : {}) });
   }
-  return periods.sort((a, b) => (a.unitDeadline ?? '').localeCompare(b.unitDeadline ?? ''));
+  // What only the province must send upward is not a period of its own: it is the province's
+  // deadline of the units' report due last before it ("units by 15/4, the province by 20/4").
+  const provinceOnly = (d: DateFact) => d.whoLevels.includes('province') && !d.whoLevels.some((l) => LOWER.includes(l));
+  for (const candidate of [...candidates]) {
+    if (!provinceOnly(candidate.unit) || candidate.province) continue;
+    const target = candidates
+      .filter((c) => c !== candidate && !c.province && !provinceOnly(c.unit) && c.unit.date <= candidate.unit.date)
+      .sort((a, b) => b.unit.date.localeCompare(a.unit.date))[0];
+    if (!target) continue;
+    target.province = candidate.unit;
+    candidates.splice(candidates.indexOf(candidate), 1);
+  }
+  const periods: ProposedPeriod[] = candidates
+    .sort((a, b) => a.unit.date.localeCompare(b.unit.date))
+    .map(({ unit, province }, index) => {
+      const title = titleOf(unit);
+      return {
+        id: `${unit.date}-${index + 1}`,
+        title: { vi: title, en: title },
+        unitDeadline: unit.date,
+        ...(province ? { provinceDeadline: province.date } : {}),
+        section: unit.section,
+      };
+    });
+  return periods;
 }
