@@ -25,7 +25,7 @@ export async function runOutboundBench(): Promise<string[]> {
   const count = reminderCount();
   const fake = await FakeTelegramServer.start();
   fake.rateLimit({ perSecond: LIMIT_PER_SECOND });
-  // Failures are logged at warn (429) and error (lost); only errors would matter here.
+  // 429s (warn) and failures (error) are logged to stderr, apart from the results.
   const logger = pino({ level: 'warn' }, pino.destination(2));
   const adapter = new TelegramAdapter({ token: fake.token, apiRoot: fake.apiRoot, mode: { kind: 'polling' }, logger });
   const outbox = new Outbox([adapter], {
