@@ -95,9 +95,14 @@ export class BotCore {
         if (await continueConversation(ctx, { kind: 'text', text: message.text })) return;
         return this.freeText(ctx, message.text);
       }
-      case 'choice':
+      case 'choice': {
+        // A button under a reminder ("Báo cáo ngay") starts the report of that period.
+        const start = /^report:(.+)$/.exec(message.choiceId);
+        const report = start ? this.router.byCommand('baocao') : undefined;
+        if (start && report) return this.run(ctx, report, start[1] ?? '');
         if (await continueConversation(ctx, { kind: 'choice', id: message.choiceId })) return;
         return ctx.replyText('core.errors.stale_choice');
+      }
       case 'document':
         return handleDocument(ctx, message);
       case 'unsupported':
