@@ -8,7 +8,11 @@ import { toInlineKeyboard } from './inline-keyboard.ts';
 import { KeyedSerialQueue } from '../../core/keyed-serial-queue.ts';
 import { LongPolling } from './long-polling.ts';
 import { mapTelegramError } from './map-telegram-error.ts';
-import { splitText } from './split-text.ts';
+import { splitText } from '../shared/split-text.ts';
+import { PartProgress } from '../shared/part-progress.ts';
+
+/** Telegram's limit for the text of one message, in UTF-16 code units. */
+export const TELEGRAM_TEXT_LIMIT = 4096;
 import type { TelegramAdapterOptions, TelegramMode } from './telegram-options.ts';
 import { toInbound, type CallbackRef } from './to-inbound.ts';
 import { startWebhookServer, type WebhookServer } from './webhook-server.ts';
@@ -34,6 +38,7 @@ export class TelegramAdapter implements ChannelAdapter {
   private readonly mode: TelegramMode;
   private readonly logger: Logger;
   private readonly chats = new KeyedSerialQueue();
+  private readonly progress = new PartProgress();
   private handler: InboundHandler | undefined;
   private polling: LongPolling | undefined;
   private webhook: WebhookServer | undefined;
@@ -177,29 +182,33 @@ export class TelegramAdapter implements ChannelAdapter {
   }
 
   private async send(chatId: string, message: OutboundMessage): Promise<void> {
+    await this.progress.send(message, chatId, this.parts(chatId, message));
+  }
+
+  /** The Bot API calls one message takes, in order (a long text takes several). */
+  private parts(chatId: string, message: OutboundMessage): (() => Promise<unknown>)[] {
     const telegram = this.bot.telegram;
     switch (message.type) {
       case 'text':
-        for (const piece of splitText(message.text)) await telegram.sendMessage(chatId, piece);
-        return;
+        return splitText(message.text, TELEGRAM_TEXT_LIMIT).map((piece) => () => telegram.sendMessage(chatId, piece));
       case 'choices': {
         const keyboard = toInlineKeyboard(message.choices, message.columns);
-        const pieces = splitText(message.text);
+        const pieces = splitText(message.text, TELEGRAM_TEXT_LIMIT);
         const last = pieces.pop() ?? '';
-        for (const piece of pieces) await telegram.sendMessage(chatId, piece);
-        await telegram.sendMessage(chatId, last, { reply_markup: keyboard });
-        return;
+        return [
+          ...pieces.map((piece) => () => telegram.sendMessage(chatId, piece)),
+          () => telegram.sendMessage(chatId, last, { reply_markup: keyboard }),
+        ];
       }
       case 'file':
-        await telegram.sendDocument(chatId, Input.fromBuffer(message.content, message.fileName), {
-          ...(message.caption !== undefined && { caption: message.caption }),
-        });
-        return;
+        return [
+          () =>
+            telegram.sendDocument(chatId, Input.fromBuffer(message.content, message.fileName), {
+              ...(message.caption !== undefined && { caption: message.caption }),
+            }),
+        ];
       case 'photo':
-        await telegram.sendPhoto(chatId, message.url, {
-          ...(message.caption !== undefined && { caption: message.caption }),
-        });
-        return;
+        return [() => telegram.sendPhoto(chatId, message.url, { ...(message.caption !== undefined && { caption: message.caption }) })];
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '../../core/messages.ts';
 import type { Lang, Translator } from '../../i18n/translator.ts';
-import { splitText } from './split-text.ts';
+import { splitText } from '../shared/split-text.ts';
 
 /** One Zalo API call that carries (part of) an outbound message. */
 export type ZaloSend =

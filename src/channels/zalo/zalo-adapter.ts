@@ -7,7 +7,8 @@ import { DEFAULT_LANG, Translator, type Lang } from '../../i18n/translator.ts';
 import { KeyedSerialQueue } from '../../core/keyed-serial-queue.ts';
 import { mapZaloError } from './map-zalo-error.ts';
 import { renderOutbound, type ZaloSend } from './render-outbound.ts';
-import { splitText } from './split-text.ts';
+import { splitText } from '../shared/split-text.ts';
+import { PartProgress } from '../shared/part-progress.ts';
 import { toInbound } from './to-inbound.ts';
 import { ZaloApiClient } from './zalo-api-client.ts';
 import { ZaloPoller } from './zalo-poller.ts';
@@ -45,11 +46,7 @@ export class ZaloAdapter implements ChannelAdapter {
   private readonly translator: Translator;
   private readonly queue: KeyedSerialQueue;
   private receiver: { stop(): Promise<void> } | undefined;
-  /**
-   * Parts of a long message already sent, per message and chat: when part 3 of 4 fails (429) and
-   * the outbound path retries the same message, sending resumes at part 3 instead of repeating 1–2.
-   */
-  private readonly progress = new WeakMap<OutboundMessage, Map<string, number>>();
+  private readonly progress = new PartProgress();
 
   constructor(private readonly options: ZaloAdapterOptions) {
     this.client = new ZaloApiClient(options.token, options.apiRoot);
@@ -119,13 +116,11 @@ export class ZaloAdapter implements ChannelAdapter {
       maxTextLength: this.maxTextLength,
     });
     if (sends.length === 0) throw new PermanentDeliveryError('nothing to send: empty text', undefined, 'invalid');
-    const sentParts = this.progress.get(message) ?? new Map<string, number>();
-    this.progress.set(message, sentParts);
-    for (let part = sentParts.get(chatId) ?? 0; part < sends.length; part++) {
-      await this.send(chatId, sends[part]!);
-      sentParts.set(chatId, part + 1);
-    }
-    sentParts.delete(chatId);
+    await this.progress.send(
+      message,
+      chatId,
+      sends.map((send) => () => this.send(chatId, send)),
+    );
   }
 
   /** Shows "typing…" in the chat for a few seconds. */

@@ -2,7 +2,7 @@ import { TelegramError } from 'telegraf';
 import { describe, expect, it } from 'vitest';
 import { KeyedSerialQueue } from '../../../src/core/keyed-serial-queue.ts';
 import { mapTelegramError } from '../../../src/channels/telegram/map-telegram-error.ts';
-import { splitText } from '../../../src/channels/telegram/split-text.ts';
+import { splitText } from '../../../src/channels/shared/split-text.ts';
 import { webhookUrl } from '../../../src/channels/telegram/webhook-url.ts';
 
 describe('splitText', () => {
@@ -17,7 +17,7 @@ describe('splitText', () => {
   });
 
   it('cuts an over-long line at a space, else hard, never inside a surrogate pair', () => {
-    expect(splitText('xin chào các bạn', 10)).toEqual(['xin chào ', 'các bạn']);
+    expect(splitText('xin chào các bạn', 10)).toEqual(['xin chào', 'các bạn']);
     const emoji = '😀'.repeat(6); // 12 UTF-16 units
     const pieces = splitText(emoji, 5);
     expect(pieces.every((p) => p.length <= 5)).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitText } from '../../../src/channels/zalo/split-text.ts';
+import { splitText } from '../../../src/channels/shared/split-text.ts';
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
