@@ -65,6 +65,12 @@ export class BotCore {
   private async personFor(message: InboundMessage): Promise<Person | null> {
     const { stores, adminIds, province, clock } = this.services;
     const existing = await stores.people.findByIdentity(message.from.channel, message.from.userId);
+    if (existing?.unreachable?.channel === message.from.channel && message.chat.kind === 'private') {
+      // They wrote to us again (unblocked the bot): reachable again.
+      const { unreachable: _gone, ...reachable } = existing;
+      await stores.people.save(reachable, existing);
+      return reachable;
+    }
     if (existing || !adminIds[message.from.channel]?.includes(message.from.userId)) return existing;
     const admin: Person = {
       id: newPersonId(),
