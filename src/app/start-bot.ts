@@ -11,6 +11,7 @@ import { ConsoleAdapter } from '../channels/console/console-adapter.ts';
 import { Translator } from '../i18n/translator.ts';
 import { createApp, type App } from './create-app.ts';
 import { startupSummary } from './startup-summary.ts';
+import { createReminders } from '../reminders/create-reminders.ts';
 
 export interface BotIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -89,6 +90,15 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
     logger.info({ summary }, 'doanbot starting');
     if (consoleEnabled(config)) io.stdout.write(`${summary}\n\n`);
     await app.start();
+    // Reminders and group summaries (BullMQ): planned now, and again whenever a period changes.
+    const reminders = createReminders(app, {
+      redis,
+      logger,
+      channels: adapters.map((a) => a.channel),
+      displayZone: config.timezone,
+      provinceCode: config.province.code,
+    });
+    await reminders.start();
     let stopped = false;
     return {
       app,
@@ -98,6 +108,7 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
       async stop() {
         if (stopped) return;
         stopped = true;
+        await reminders.close();
         await app.stop();
         await redis.quit().catch(() => undefined);
         await redisChoice.stop();

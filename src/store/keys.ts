@@ -16,4 +16,10 @@ export class Keys {
   periodOverrides = () => `${this.prefix}period-overrides`;
   importedPeriods = () => `${this.prefix}imported-periods`;
   lock = (name: string) => `${this.prefix}lock:${name}`;
+  /** Exactly-once marker of one scheduled message (reminders): kind, period, offset, recipient. */
+  sent = (...parts: string[]) => `${this.prefix}sent:${parts.join(':')}`;
+  /** A manual nudge (/nhacnho) recently sent to one recipient. */
+  nudged = (...parts: string[]) => `${this.prefix}nudged:${parts.join(':')}`;
+  /** BullMQ's own prefix for the job queues, under the same prefix. */
+  bull = () => `${this.prefix}bull`;
 }

@@ -9,16 +9,22 @@ import { cancelCommand, reportCommand } from './report.ts';
 import { startCommand } from './start.ts';
 import { exportCommand, statusCommand, summaryCommand } from './status.ts';
 import { unitsCommand } from './units.ts';
+import { deadlinesCommand } from './deadlines.ts';
+import { extendCommand } from './extend.ts';
+import { remindCommand } from './remind.ts';
 
 /** Every chat command of the core, in the order the help lists them. */
 export const coreCommands: readonly Command[] = [
   startCommand,
   reportCommand,
   cancelCommand,
+  deadlinesCommand,
   askCommand,
   statusCommand,
   summaryCommand,
   exportCommand,
+  extendCommand,
+  remindCommand,
   unitsCommand,
   inviteCommand,
   peopleCommand,

@@ -1,0 +1,58 @@
+import type { Command } from '../bot/command.ts';
+import type { BotContext } from '../bot/bot-context.ts';
+import type { Period } from '../domain/types.ts';
+import { periodStatus } from '../report/period-status.ts';
+import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
+
+/** The periods still taking reports (deadline coming, or passed but not yet closed), nearest deadline first. */
+function comingPeriods(periods: readonly Period[], now: Date): Period[] {
+  return periods.filter((p) => Date.parse(p.closes) > now.getTime()).sort((a, b) => Date.parse(a.unitDeadline) - Date.parse(b.unitDeadline));
+}
+
+/** One line for a unit: its deadline and whether it has reported (on time or late) or is overdue. */
+async function unitLine(ctx: BotContext, period: Period, unitCode: string, now: Date): Promise<string> {
+  const { stores, timezone } = ctx.services;
+  const latest = await stores.reports.latest(period.id, unitCode);
+  const params = { period: titleIn(period.title, ctx.lang), deadline: formatDeadline(period, timezone), id: period.id };
+  if (latest) {
+    const key = latest.late ? 'reminders.deadlines.reported_late' : 'reminders.deadlines.reported';
+    return ctx.t(key, { ...params, at: formatDateTime(latest.submittedAt, timezone) });
+  }
+  const overdue = now.getTime() > Date.parse(period.unitDeadline);
+  return ctx.t(overdue ? 'reminders.deadlines.overdue' : 'reminders.deadlines.pending', params);
+}
+
+/** One line for the province: the deadline and how many units have reported. */
+async function provinceLine(ctx: BotContext, period: Period): Promise<string> {
+  const { stores, timezone, province } = ctx.services;
+  const status = await periodStatus(stores, period, province.code);
+  return ctx.t('reminders.deadlines.province', {
+    period: titleIn(period.title, ctx.lang),
+    deadline: formatDeadline(period, timezone),
+    id: period.id,
+    reported: status.reported.length,
+    total: status.units.length,
+  });
+}
+
+/** /lich: the coming deadlines of the person's unit and whether it has reported (the province sees x/y). */
+export const deadlinesCommand: Command = {
+  names: ['lich', 'deadlines'],
+  words: ['lịch', 'lịch báo cáo', 'lich bao cao'],
+  access: 'member',
+  descriptionKey: 'reminders.commands.deadlines',
+  menu: true,
+  async run(ctx) {
+    const person = ctx.person!;
+    const { stores, clock, province } = ctx.services;
+    const now = clock();
+    const periods = comingPeriods(await stores.periods.list(), now);
+    if (periods.length === 0) return ctx.replyText('reminders.deadlines.none');
+    const isProvince = person.unitCode === province.code;
+    const unit = await stores.units.get(person.unitCode);
+    const lines = await Promise.all(periods.map((p) => (isProvince ? provinceLine(ctx, p) : unitLine(ctx, p, person.unitCode, now))));
+    const heading = ctx.t('reminders.deadlines.heading', { unit: unit?.name ?? person.unitCode });
+    const hint = isProvince ? [] : [ctx.t('reminders.deadlines.hint')];
+    await ctx.reply({ type: 'text', text: [heading, ...lines, ...hint].join('\n') });
+  },
+};

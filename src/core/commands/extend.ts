@@ -1,0 +1,95 @@
+import { DateTime } from 'luxon';
+import type { Command } from '../bot/command.ts';
+import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
+import { periodFromArgs } from './status.ts';
+
+/** Late reports stay accepted at least this long after a moved deadline. */
+const LATE_WINDOW_DAYS = 30;
+
+/** A deadline typed by a leader, resolved in the zone: a date means the end of that day. */
+export interface TypedDeadline {
+  iso: string;
+  dateOnly: boolean;
+  millis: number;
+}
+
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2})[:hg](\d{2})(?::(\d{2}))?)?$/i;
+const ISO_LIKE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/i;
+
+/**
+ * Reads "25/6/2027", "25/06/2027 17:00", "25/06/2027 17h00", "2027-06-25" or "2027-06-25T17:00"
+ * (seconds allowed) in `zone`; null when it is not such a date or the date does not exist.
+ */
+export function parseTypedDeadline(text: string, zone: string): TypedDeadline | null {
+  const trimmed = text.trim();
+  const dayFirst = DAY_FIRST.exec(trimmed);
+  const isoLike = dayFirst ? null : ISO_LIKE.exec(trimmed);
+  const parts = dayFirst
+    ? { day: dayFirst[1], month: dayFirst[2], year: dayFirst[3], hour: dayFirst[4], minute: dayFirst[5], second: dayFirst[6] }
+    : isoLike
+      ? { year: isoLike[1], month: isoLike[2], day: isoLike[3], hour: isoLike[4], minute: isoLike[5], second: isoLike[6] }
+      : null;
+  if (!parts) return null;
+  const dateOnly = parts.hour === undefined;
+  let time = DateTime.fromObject(
+    {
+      year: Number(parts.year),
+      month: Number(parts.month),
+      day: Number(parts.day),
+      hour: Number(parts.hour ?? 0),
+      minute: Number(parts.minute ?? 0),
+      second: Number(parts.second ?? 0),
+    },
+    { zone },
+  );
+  if (!time.isValid) return null;
+  if (dateOnly) time = time.endOf('day').set({ millisecond: 0 });
+  return { iso: time.toISO({ suppressMilliseconds: true }) ?? '', dateOnly, millis: time.toMillis() };
+}
+
+/** Splits "<period words> <date> [time]" into the period words and the deadline (the date comes last). */
+export function splitExtendArgs(args: string, zone: string): { period: string; deadline: TypedDeadline } | null {
+  const words = args.split(/\s+/).filter(Boolean);
+  for (const take of [2, 1]) {
+    if (words.length < take) continue;
+    const deadline = parseTypedDeadline(words.slice(-take).join(' '), zone);
+    if (deadline) return { period: words.slice(0, -take).join(' '), deadline };
+  }
+  return null;
+}
+
+/**
+ * /giahan <period> <date or date and time>: moves a period's unit deadline, keeps late reports open at
+ * least 30 days after it, and has the period's reminders and summaries planned again (those already
+ * sent for an offset are not sent again).
+ */
+export const extendCommand: Command = {
+  names: ['giahan', 'extend'],
+  words: ['gia hạn'],
+  access: ['leader', 'admin'],
+  descriptionKey: 'reminders.commands.extend',
+  menu: true,
+  async run(ctx, args) {
+    const { stores, timezone, clock, hooks } = ctx.services;
+    const split = splitExtendArgs(args, timezone);
+    if (!split) {
+      const periods = await stores.periods.list();
+      return ctx.replyText('reminders.extend.usage', { list: periods.map((p) => p.id).join(', ') || '—' });
+    }
+    const period = await periodFromArgs(ctx, split.period);
+    if (!period) return;
+    const { deadline } = split;
+    const shown = deadline.dateOnly ? formatDeadline({ unitDeadline: deadline.iso, deadlineIsDateOnly: true }, timezone) : formatDateTime(deadline.iso, timezone);
+    if (deadline.millis <= clock().getTime()) return ctx.replyText('reminders.extend.in_past', { deadline: shown });
+    const lateUntil = DateTime.fromISO(deadline.iso, { setZone: true }).plus({ days: LATE_WINDOW_DAYS });
+    const closes = Date.parse(period.closes) >= lateUntil.toMillis() ? period.closes : (lateUntil.toISO({ suppressMilliseconds: true }) ?? period.closes);
+    const updated = await stores.periods.setDeadline(period.id, { unitDeadline: deadline.iso, closes, deadlineIsDateOnly: deadline.dateOnly });
+    if (!updated) return ctx.replyText('report.period_gone');
+    await hooks.periodChanged?.(updated);
+    await ctx.replyText('reminders.extend.done', {
+      period: titleIn(updated.title, ctx.lang),
+      deadline: formatDeadline(updated, timezone),
+      closes: formatDateTime(updated.closes, timezone),
+    });
+  },
+};

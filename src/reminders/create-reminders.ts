@@ -1,0 +1,51 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { App } from '../app/create-app.ts';
+import type { ChannelName } from '../core/messages.ts';
+import type { ReminderDeps } from './reminder-deps.ts';
+import { ReminderScheduler } from './reminder-scheduler.ts';
+import { remindNow } from './remind-now.ts';
+import { SendClaims } from './send-claims.ts';
+
+/** Settings of {@link createReminders}, from the configuration. */
+export interface RemindersSetup {
+  /** BullMQ-ready connection (`maxRetriesPerRequest: null`). */
+  redis: Redis;
+  logger: Logger;
+  /** Channels running in this process. */
+  channels: readonly ChannelName[];
+  /** Zone deadlines are shown in. */
+  displayZone: string;
+  provinceCode: string;
+  clock?: () => Date;
+}
+
+/**
+ * Builds the reminder scheduler over a created app and sets the core's hooks: a changed period is
+ * planned again, /nhacnho nudges now. Call `start()` once the app has started, `close()` before it stops.
+ */
+export function createReminders(app: App, setup: RemindersSetup): ReminderScheduler {
+  const clock = setup.clock ?? (() => new Date());
+  const deps: ReminderDeps = {
+    stores: app.stores,
+    outbox: app.outbox,
+    claims: new SendClaims(setup.redis),
+    translator: app.translator,
+    form: app.bundle.form,
+    schedule: { timezone: app.bundle.timezone, reminderTime: app.bundle.reminderTime },
+    displayZone: setup.displayZone,
+    provinceCode: setup.provinceCode,
+    channels: setup.channels,
+    clock,
+  };
+  const scheduler = new ReminderScheduler(deps, {
+    connection: setup.redis,
+    prefix: app.stores.keys.bull(),
+    logger: setup.logger.child({ component: 'reminders' }),
+  });
+  app.hooks.periodChanged = async (period) => {
+    await scheduler.planPeriod(period);
+  };
+  app.hooks.remindNow = (period) => remindNow(deps, period);
+  return scheduler;
+}

@@ -1,0 +1,87 @@
+import type { ChatRef } from '../core/messages.ts';
+import type { Period, Person } from '../core/domain/types.ts';
+import { periodStatus } from '../core/report/period-status.ts';
+import { provinceAudience } from '../core/report/province-audience.ts';
+import { renderSummary } from '../core/report/render-status.ts';
+import { DEFAULT_LANG } from '../i18n/translator.ts';
+import { deliverClaimed, emptyTally, type ClaimedOutcome, type Tally } from './deliver-claimed.ts';
+import type { ReminderDeps } from './reminder-deps.ts';
+import { escalationMessage, reminderMessage } from './reminder-messages.ts';
+import type { PlannedMoment } from './schedule.ts';
+
+/** Exactly-once markers outlive the period by this much, so a moved deadline does not repeat what went out. */
+const KEEP_AFTER_CLOSE_MS = 180 * 24 * 3600_000;
+
+/** The private chats where a person is reached, on the channels running here. */
+export function privateChats(deps: ReminderDeps, person: Person): { chat: ChatRef; userId: string }[] {
+  return person.identities
+    .filter((i) => deps.channels.includes(i.channel))
+    .map((i) => ({ chat: { channel: i.channel, chatId: i.chatId, kind: 'private' as const }, userId: i.userId }));
+}
+
+async function tallied(work: Promise<ClaimedOutcome>[]): Promise<Tally> {
+  const tally = emptyTally();
+  for (const outcome of await Promise.all(work)) tally[outcome] += 1;
+  return tally;
+}
+
+/**
+ * A reminder moment: every officer of each unit that has not reported gets the reminder in their own
+ * language on each of their private chats, once per (period, offset, unit, person, channel). Once the
+ * deadline has passed, leaders (admins when there is no leader) also get the list of missing units.
+ */
+export async function deliverReminders(deps: ReminderDeps, period: Period, moment: PlannedMoment): Promise<Tally> {
+  const { stores, translator, displayZone } = deps;
+  const status = await periodStatus(stores, period, deps.provinceCode);
+  const overdue = moment.at > Date.parse(period.unitDeadline);
+  const keepUntil = Date.parse(period.closes) + KEEP_AFTER_CLOSE_MS;
+  const work: Promise<ClaimedOutcome>[] = [];
+  for (const unit of status.missing) {
+    for (const officer of unit.officers) {
+      for (const { chat, userId } of privateChats(deps, officer)) {
+        const key = stores.keys.sent('reminder', period.id, moment.offset, unit.unit.code, officer.id, chat.channel);
+        const build = async () => {
+          const lang = (await stores.settings.language(chat.channel, userId)) ?? DEFAULT_LANG;
+          return reminderMessage(translator, lang, chat.channel, period, unit.unit.name, overdue ? 'overdue' : 'upcoming', displayZone);
+        };
+        work.push(deliverClaimed(deps, key, chat, build, keepUntil));
+      }
+    }
+  }
+  if (overdue && status.missing.length > 0) {
+    for (const leader of await leaders(deps)) {
+      for (const { chat, userId } of privateChats(deps, leader)) {
+        const key = stores.keys.sent('escalation', period.id, moment.offset, leader.id, chat.channel);
+        const build = async () => {
+          const lang = (await stores.settings.language(chat.channel, userId)) ?? DEFAULT_LANG;
+          return escalationMessage(translator, lang, period, status.missing, status.units.length, displayZone);
+        };
+        work.push(deliverClaimed(deps, key, chat, build, keepUntil));
+      }
+    }
+  }
+  return tallied(work);
+}
+
+/** A summary moment: the completeness and totals, in Vietnamese, to the provincial group of each channel. */
+export async function deliverSummary(deps: ReminderDeps, period: Period, moment: PlannedMoment): Promise<Tally> {
+  const { stores, translator, displayZone, form } = deps;
+  const [status, audience] = await Promise.all([
+    periodStatus(stores, period, deps.provinceCode),
+    provinceAudience(stores, deps.channels),
+  ]);
+  const t = (key: string, params?: Record<string, string | number>) => translator.t('vi', key, params);
+  const text = `${t('reminders.summary_heading')}\n${renderSummary(status, form, t, 'vi', displayZone)}`;
+  const keepUntil = Date.parse(period.closes) + KEEP_AFTER_CLOSE_MS;
+  return tallied(
+    audience.map((chat) =>
+      deliverClaimed(deps, stores.keys.sent('summary', period.id, moment.offset, chat.channel, chat.chatId), chat, async () => ({ type: 'text', text }), keepUntil),
+    ),
+  );
+}
+
+async function leaders(deps: ReminderDeps): Promise<Person[]> {
+  const people = await deps.stores.people.list();
+  const leaders = people.filter((p) => p.role === 'leader');
+  return leaders.length ? leaders : people.filter((p) => p.role === 'admin');
+}

@@ -1,0 +1,36 @@
+import type { Period } from '../core/domain/types.ts';
+import { periodStatus } from '../core/report/period-status.ts';
+import { DEFAULT_LANG } from '../i18n/translator.ts';
+import { privateChats } from './deliver-moment.ts';
+import type { ReminderDeps } from './reminder-deps.ts';
+import { reminderMessage } from './reminder-messages.ts';
+
+/** A second /nhacnho within this time does not message the same person again. */
+export const NUDGE_WINDOW_MS = 60_000;
+
+/**
+ * /nhacnho: reminds every officer of each unit that has not reported, now. Independent of the schedule
+ * (a manual nudge), but each officer's chat is nudged at most once a minute. Returns how many people
+ * got at least one message.
+ */
+export async function remindNow(deps: ReminderDeps, period: Period): Promise<number> {
+  const { stores, translator, displayZone } = deps;
+  const status = await periodStatus(stores, period, deps.provinceCode);
+  const overdue = deps.clock().getTime() > Date.parse(period.unitDeadline);
+  const reached = await Promise.all(
+    status.missing.flatMap((unit) =>
+      unit.officers.map(async (officer) => {
+        const sends = privateChats(deps, officer).map(async ({ chat, userId }) => {
+          const key = stores.keys.nudged(period.id, officer.id, chat.channel);
+          if (!(await deps.claims.once(key, NUDGE_WINDOW_MS))) return false;
+          const lang = (await stores.settings.language(chat.channel, userId)) ?? DEFAULT_LANG;
+          const message = reminderMessage(translator, lang, chat.channel, period, unit.unit.name, overdue ? 'overdue' : 'nudge', displayZone);
+          const result = await deps.outbox.send(chat, message);
+          return result.status === 'sent';
+        });
+        return (await Promise.all(sends)).some(Boolean);
+      }),
+    ),
+  );
+  return reached.filter(Boolean).length;
+}

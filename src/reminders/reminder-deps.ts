@@ -1,0 +1,25 @@
+import type { ChannelName, ChatRef, OutboundMessage } from '../core/messages.ts';
+import type { FormSpec } from '../flow/form-spec.ts';
+import type { Translator } from '../i18n/translator.ts';
+import type { DeliveryResult } from '../outbound/delivery-result.ts';
+import type { Stores } from '../store/stores.ts';
+import type { ScheduleZone } from './schedule.ts';
+import type { SendClaims } from './send-claims.ts';
+
+/** What reminders, escalations and summaries need from the rest of the bot. */
+export interface ReminderDeps {
+  stores: Stores;
+  /** The one outbound path (the Outbox): never rejects. */
+  outbox: { send(to: ChatRef, message: OutboundMessage): Promise<DeliveryResult> };
+  claims: SendClaims;
+  translator: Translator;
+  form: FormSpec;
+  /** Zone and time of day the moments are computed in (the plan bundle's). */
+  schedule: ScheduleZone;
+  /** Zone deadlines are shown in (the configured one). */
+  displayZone: string;
+  provinceCode: string;
+  /** Channels running in this process; identities on other channels are left alone. */
+  channels: readonly ChannelName[];
+  clock: () => Date;
+}
