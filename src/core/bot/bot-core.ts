@@ -4,7 +4,7 @@ import { DEFAULT_LANG } from '../../i18n/translator.ts';
 import { BotContext } from './bot-context.ts';
 import type { BotServices } from './bot-services.ts';
 import type { Command } from './command.ts';
-import { mayRun } from './command.ts';
+import { mayRun, refusalKey } from './command.ts';
 import { CommandRouter } from './command-router.ts';
 import { KeyedSerialQueue } from '../keyed-serial-queue.ts';
 import { newPersonId } from '../org/ids.ts';
@@ -118,7 +118,8 @@ export class BotCore {
 
   private async run(ctx: BotContext, command: Command, args: string): Promise<void> {
     if (!mayRun(command.access, ctx.person?.role ?? null)) {
-      return ctx.replyText(ctx.person ? 'core.errors.not_allowed' : 'core.errors.not_member', { command: command.names[0] ?? '' });
+      const refusal = !ctx.person ? 'core.errors.not_member' : refusalKey(command.access);
+      return ctx.replyText(refusal, { command: command.names[0] ?? '' });
     }
     await command.run(ctx, args);
   }

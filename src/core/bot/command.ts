@@ -23,3 +23,8 @@ export function mayRun(access: Access, role: Role | null): boolean {
   if (access === 'member') return role !== null;
   return role !== null && access.includes(role);
 }
+
+/** The locale key that tells a member why they may not run a command: for admins only, or for leaders and admins. */
+export function refusalKey(access: Access): string {
+  return typeof access !== 'string' && !access.includes('leader') ? 'core.errors.admin_only' : 'core.errors.not_allowed';
+}

@@ -14,7 +14,7 @@ export async function handleDocument(ctx: BotContext, doc: InboundDocument): Pro
   const isUnitList = UNIT_LIST.test(doc.fileName);
   const isPlan = PLAN_DOCUMENT.test(doc.fileName);
   if (!isUnitList && !isPlan) return ctx.replyText('documents.unknown_type', { name: doc.fileName });
-  if (isUnitList && role !== 'admin') return ctx.replyText('core.errors.not_allowed', { command: 'donvi nhap' });
+  if (isUnitList && role !== 'admin') return ctx.replyText('core.errors.admin_only', { command: 'donvi nhap' });
   if (isPlan && role !== 'admin' && role !== 'leader') return ctx.replyText('core.errors.not_allowed', { command: 'import' });
 
   let content: Buffer;

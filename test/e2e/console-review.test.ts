@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openConsoleSession, text, type ConsoleSession } from './console-session.ts';
+
+/** Behaviour found by using the bot in the terminal as an admin, an officer and a leader would. */
+describe('the terminal chat, as its users meet it', () => {
+  let chat: ConsoleSession;
+
+  beforeAll(async () => {
+    chat = await openConsoleSession('e2e-review');
+    await chat.type('/donvi them HD01 Huyện Đoàn Ninh Hải');
+    await chat.type('/moi HD01');
+    await chat.type('/as an');
+    await chat.type('/join');
+  }, 60_000);
+
+  afterAll(async () => {
+    await chat?.close();
+  });
+
+  it('tells an officer that an admin-only command is for admins, not "leaders or admins"', async () => {
+    await chat.type('/as an');
+    chat.clear();
+    await chat.type('/donvi ds');
+    await chat.type('/moi HD01');
+    await chat.type('/tinhhinh');
+    const out = chat.output();
+    expect(out).toContain(text('core.errors.admin_only', { command: 'donvi' }));
+    expect(out).toContain(text('core.errors.admin_only', { command: 'moi' }));
+    expect(out).not.toContain(text('core.errors.not_allowed', { command: 'donvi' }));
+    expect(out).toContain(text('core.errors.not_allowed', { command: 'tinhhinh' }));
+  });
+});
