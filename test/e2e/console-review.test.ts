@@ -29,4 +29,18 @@ describe('the terminal chat, as its users meet it', () => {
     expect(out).not.toContain(text('core.errors.not_allowed', { command: 'donvi' }));
     expect(out).toContain(text('core.errors.not_allowed', { command: 'tinhhinh' }));
   });
+
+  it('reads a role written in two words and refuses an officer for the province, which does not report', async () => {
+    await chat.type('/as admin');
+    chat.clear();
+    await chat.type('/moi hd01 lãnh đạo');
+    await chat.type('/moi TINH canbo');
+    await chat.type('/moi TINH');
+    const out = chat.output();
+    const roleLine = text('invite.created', { code: '', unit: '', role: text('roles.leader'), expires: '' }).split('\n')[2] ?? '';
+    expect(out).toContain(roleLine);
+    expect(out).not.toContain(text('invite.unknown_role', { role: 'lãnh' }));
+    expect(out.split(text('invite.no_province_officer', { code: 'TINH' })).length - 1).toBe(2);
+    expect(out.match(/🎟️/g)?.length).toBe(1);
+  });
 });

@@ -38,12 +38,16 @@ export const inviteCommand: Command = {
   descriptionKey: 'commands.invite',
   menu: true,
   async run(ctx, args) {
-    const [unitCode, roleWord] = args.split(/\s+/).filter(Boolean);
+    // The role may be written in two words ("lãnh đạo", "can bo").
+    const [unitCode, ...roleWords] = args.split(/\s+/).filter(Boolean);
+    const roleWord = roleWords.join(' ');
     if (!unitCode) return ctx.replyText('invite.usage');
     const role: Role | undefined = roleWord ? parseRole(roleWord) : 'officer';
-    if (!role) return ctx.replyText('invite.unknown_role', { role: roleWord ?? '' });
+    if (!role) return ctx.replyText('invite.unknown_role', { role: roleWord });
     const unit = await ctx.services.stores.units.get(unitCode);
     if (!unit) return ctx.replyText('units.not_found', { code: unitCode.toUpperCase() });
+    // The province does not report, so an officer there could do nothing.
+    if (role === 'officer' && unit.code === ctx.services.province.code) return ctx.replyText('invite.no_province_officer', { code: unit.code });
     const invite = await createInvite(ctx, { unitCode: unit.code, role });
     await ctx.reply({
       type: 'text',
