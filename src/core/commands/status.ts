@@ -77,7 +77,7 @@ export const exportCommand: Command = {
     if (!period) return;
     const { stores, province, form, timezone } = ctx.services;
     const status = await periodStatus(stores, period, province.code);
-    const content = exportCsv(status, form, ctx.t, ctx.lang, timezone);
+    const content = exportCsv(status, form, ctx.t, timezone);
     await ctx.reply({
       type: 'file',
       fileName: `doanbot-${period.id}.csv`,

@@ -1,5 +1,5 @@
-import type { Lang } from '../../i18n/translator.ts';
-import type { FormSpec } from '../../flow/form-spec.ts';
+import type { AnswerValue, FormSpec, QuestionSpec } from '../../flow/form-spec.ts';
+import { formatAnswer } from '../../flow/question-types/index.ts';
 import { formatDateTime } from '../text/dates.ts';
 import type { PeriodStatus } from './period-status.ts';
 
@@ -14,7 +14,7 @@ function cell(value: unknown): string {
  * One row per unit with its latest answers, as CSV with a UTF-8 byte-order mark so that
  * spreadsheet programs show Vietnamese correctly.
  */
-export function exportCsv(status: PeriodStatus, form: FormSpec, t: T, lang: Lang, zone: string): Buffer {
+export function exportCsv(status: PeriodStatus, form: FormSpec, t: T, zone: string): Buffer {
   const headers = [
     t('export.unit_code'),
     t('export.unit_name'),
@@ -34,14 +34,18 @@ export function exportCsv(status: PeriodStatus, form: FormSpec, t: T, lang: Lang
       rev ? formatDateTime(rev.submittedAt, zone) : '',
       rev?.submittedBy.name ?? '',
       rev?.revision ?? '',
-      ...form.questions.map((q) => (rev ? formatValue(rev.answers[q.id], lang) : '')),
+      ...form.questions.map((q) => (rev ? formatValue(q, rev.answers[q.id], t) : '')),
     ];
   });
   const text = [headers, ...rows].map((row) => row.map(cell).join(',')).join('\r\n');
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${text}\r\n`, 'utf8')]);
 }
 
-function formatValue(value: unknown, lang: Lang): unknown {
-  if (typeof value === 'boolean') return value ? (lang === 'en' ? 'yes' : 'có') : lang === 'en' ? 'no' : 'không';
+/** Numbers and texts as entered; yes/no and choices as the words people read, not option ids. */
+function formatValue(question: QuestionSpec, value: AnswerValue | undefined, t: T): unknown {
+  if (value === undefined || value === null) return '';
+  if (question.type === 'yes_no' || question.type === 'single_choice' || question.type === 'multi_choice') {
+    return formatAnswer(question, value, t);
+  }
   return value;
 }

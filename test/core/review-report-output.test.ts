@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { Translator } from '../../src/i18n/translator.ts';
+import { parseFormSpec } from '../../src/flow/form-spec.ts';
+import { exportCsv } from '../../src/core/report/export-csv.ts';
+import type { PeriodStatus, UnitStatus } from '../../src/core/report/period-status.ts';
+import type { AnswerValue } from '../../src/flow/form-spec.ts';
+import type { Period, Unit } from '../../src/core/domain/types.ts';
+
+const translator = Translator.fromDirectory('locales');
+const vi = (key: string, params?: Record<string, string | number>) => translator.t('vi', key, params);
+const en = (key: string, params?: Record<string, string | number>) => translator.t('en', key, params);
+const form = parseFormSpec(parse(readFileSync('flows/_forms/qttn-report.yaml', 'utf8')), 'qttn-report.yaml', (k) => translator.has(k));
+const ZONE = 'Asia/Ho_Chi_Minh';
+
+const period: Period = {
+  id: '6thang-2027',
+  title: { vi: 'Báo cáo 6 tháng đầu năm 2027', en: 'First-half 2027 report' },
+  unitDeadline: '2027-06-10T23:59:59+07:00',
+  deadlineIsDateOnly: true,
+  closes: '2027-07-10T23:59:59+07:00',
+  reminders: [],
+  summaries: [],
+  version: 1,
+};
+
+function unit(code: string, name: string): Unit {
+  return { code, name, parentCode: 'TINH', createdAt: '2027-01-01T00:00:00Z' };
+}
+
+function reported(u: Unit, answers: Record<string, AnswerValue>): UnitStatus {
+  return {
+    unit: u,
+    officers: [],
+    latest: {
+      periodId: period.id,
+      unitCode: u.code,
+      revision: 1,
+      answers,
+      submittedBy: { personId: 'p1', name: 'an', channel: 'console' },
+      submittedAt: '2027-06-01T08:00:00Z',
+      late: false,
+    },
+  };
+}
+
+function statusOf(units: UnitStatus[]): PeriodStatus {
+  const done = units.filter((s) => s.latest);
+  return { period, units, reported: done, missing: units.filter((s) => !s.latest), onTime: done.length, late: 0 };
+}
+
+describe('CSV export', () => {
+  const status = statusOf([
+    reported(unit('HD01', 'Huyện Đoàn Ninh Hải'), { exchange_countries: ['laos', 'cambodia'], officer_assigned: true, international_resources: 12.5, highlights: null }),
+  ]);
+
+  it('writes chosen options and yes/no as the words people read, in the reader’s language', () => {
+    const viCsv = exportCsv(status, form, vi, ZONE).toString('utf8');
+    expect(viCsv).toContain(`"${vi('form.qttn.options.laos')}, ${vi('form.qttn.options.cambodia')}"`);
+    expect(viCsv).toContain(`,${vi('form.engine.choice.yes')},`);
+    expect(viCsv).not.toContain('laos');
+    const enCsv = exportCsv(status, form, en, ZONE).toString('utf8');
+    expect(enCsv).toContain(`"${en('form.qttn.options.laos')}, ${en('form.qttn.options.cambodia')}"`);
+    expect(enCsv).toContain(`,${en('form.engine.choice.yes')},`);
+  });
+
+  it('leaves a skipped answer empty rather than writing "(bỏ qua)"', () => {
+    const csv = exportCsv(status, form, vi, ZONE).toString('utf8');
+    expect(csv).not.toContain(vi('form.engine.skipped'));
+  });
+});
