@@ -49,9 +49,13 @@ export class TelegramTestBot {
     return new TelegramTestBot(fake, bot, prefix, dataDir, env);
   }
 
-  /** Stops the bot process and starts a new one on the same Redis data, as a restart would. */
-  async restart(): Promise<void> {
+  /**
+   * Stops the bot process and starts a new one on the same Redis data, as a restart would;
+   * `whileDown` runs in between (e.g. waiting until a reminder's time has passed).
+   */
+  async restart(whileDown?: () => Promise<void>): Promise<void> {
     await this.bot.stop();
+    await whileDown?.();
     this.bot = await TelegramTestBot.launch(this.fake, this.prefix, this.dataDir, this.env);
   }
 
