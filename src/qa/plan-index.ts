@@ -8,8 +8,10 @@ import { answerContact } from './answering/contact-answer.ts';
 import type { AnswerContext, PlanRankers } from './answering/context.ts';
 import { answerWhen } from './answering/date-answer.ts';
 import { answerDuties } from './answering/duty-answer.ts';
-import { answerFromPassages } from './answering/passage-answer.ts';
+import { answerOutline } from './answering/outline-answer.ts';
+import { answerFromPassages, answerPlace } from './answering/passage-answer.ts';
 import { answerReference } from './answering/reference-answer.ts';
+import { answerSection } from './answering/section-answer.ts';
 import { uncertainAnswer } from './answering/uncertain.ts';
 import { readQuestion, type QuestionKind } from './question.ts';
 import { expandQuery } from './search/expand-query.ts';
@@ -30,6 +32,9 @@ const ANSWERERS: Record<QuestionKind, (ctx: AnswerContext) => Draft | Answer | n
   signer: answerSigner,
   recipients: answerRecipients,
   header: answerHeader,
+  outline: answerOutline,
+  section: answerSection,
+  place: answerPlace,
   reference: answerReference,
   when: answerWhen,
   duties: answerDuties,

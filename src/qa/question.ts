@@ -1,13 +1,48 @@
 import type { Level } from './plan-document.ts';
 import { levelsIn } from './levels.ts';
-import { KIND_CUES, PLACE_ASKS, REFERENCE_ASKS, REFERENCE_WORDS, SEND_VERBS, TO_MARKERS, type CueKind, type Phrase } from './vocabulary.ts';
-import { findPhrase, words, type Word } from './vietnamese-text.ts';
+import { isStopword } from './search/terms.ts';
+import {
+  DOCUMENT_SELF,
+  END_CUES,
+  KIND_CUES,
+  OUTLINE_AFTER,
+  OUTLINE_BEFORE,
+  OUTLINE_CUES,
+  OUTLINE_NOUNS,
+  PLACE_ASKS,
+  RECIPIENT_ASKS,
+  REFERENCE_ASKS,
+  REFERENCE_WORDS,
+  SEND_VERBS,
+  START_CUES,
+  TIME_OF_DAY,
+  TO_MARKERS,
+  type CueKind,
+  type Phrase,
+} from './vocabulary.ts';
+import { findPhrase, foldText, words, type Word } from './vietnamese-text.ts';
 
-/** What a question asks for. "general": a passage of the plan. */
-export type QuestionKind = CueKind | 'reference' | 'general';
+/**
+ * What a question asks for. "general": a passage of the plan; "outline": the plan's main parts;
+ * "section": a section named by its number ("mục II.1 nói gì"); "place": where something happens.
+ */
+export type QuestionKind = CueKind | 'reference' | 'outline' | 'section' | 'place' | 'general';
 
 /** The order in which kinds are tried when a question has cues of several ("gửi báo cáo về email nào"). */
-const PRIORITY: readonly QuestionKind[] = ['email', 'phone', 'address', 'signer', 'recipients', 'header', 'reference', 'when', 'duties'];
+const PRIORITY: readonly QuestionKind[] = [
+  'email',
+  'phone',
+  'address',
+  'signer',
+  'recipients',
+  'header',
+  'outline',
+  'reference',
+  'place',
+  'when',
+  'section',
+  'duties',
+];
 
 /** A question read for answering. */
 export interface Question {
@@ -27,6 +62,32 @@ export interface Question {
   asksPlace: boolean;
   /** The kind of document asked for in "chỉ thị nào", "hướng dẫn số mấy" ("chỉ thị"), if any. */
   referenceType: Phrase | null;
+  /** Document numbers written in the question ("04-CT/TW"), folded and without spaces. */
+  codes: string[];
+  /** The section the question names by number ("mục III.2" → "III.2"), if any. */
+  sectionId: string | null;
+  /** The question asks for the hour ("mấy giờ"). */
+  asksTime: boolean;
+  /** The question asks when something starts or ends. */
+  datePart: 'start' | 'end' | null;
+}
+
+/** A document number as typed: "04-CT/TW", "332/KH-UBND", "61-hd/twđtn-bqt". */
+const CODE = /(?<![\p{L}\d/])\d{1,4}\s?[-/]\s?\p{L}{1,10}(?:\s?[-/]\s?\p{L}{1,10}){0,3}/gu;
+
+/** A document number folded for comparison: "04-CT/TW" → "4-ct/tw". */
+export function codeKey(code: string): string {
+  return foldText(code).replace(/\s+/g, '').replace(/^0+(?=\d)/, '');
+}
+
+/** "mục III.2", "phan 2.1", "điểm II": the section number, upper case, dots between parts. */
+const SECTION_NAME = /\b(?:muc|phan|diem)\s+(?:so\s+)?([ivx]+|\d+)((?:\s*[./]\s*\d+)*)(?![\p{L}\d])/u;
+
+function namedSection(fold: string): string | null {
+  const m = SECTION_NAME.exec(fold);
+  if (!m?.[1]) return null;
+  const rest = (m[2] ?? '').replace(/\s+/g, '').replace(/\//g, '.').replace(/^\./, '');
+  return [m[1].toUpperCase(), ...(rest ? rest.split('.') : [])].join('.');
 }
 
 function has(ws: readonly Word[], list: readonly Phrase[]): boolean {
@@ -60,16 +121,90 @@ function split(ws: readonly Word[]): { sender: Word[]; recipient: Word[] } {
   return { sender: ws.slice(0, markerAt), recipient: ws.slice(markerAt + 1) };
 }
 
+/** Marks the positions of `ws` covered by any of `list`. */
+function covered(ws: readonly Word[], list: readonly Phrase[]): Set<number> {
+  const out = new Set<number>();
+  for (const p of list) {
+    for (let at = findPhrase(ws, p.words); at >= 0; at = findPhrase(ws, p.words, at + 1)) {
+      for (let k = 0; k < p.words.length; k++) out.add(at + k);
+    }
+  }
+  return out;
+}
+
+/**
+ * "Kế hoạch gửi tới những nơi nào?", "văn bản này gửi cho ai": the plan's own list of recipients.
+ * Not when something else is sent ("báo cáo của đoàn trực thuộc gửi cho ai", "gửi báo cáo về đâu").
+ */
+function asksRecipients(ws: readonly Word[]): boolean {
+  const self = covered(ws, DOCUMENT_SELF);
+  const isFiller = (w: Word, i: number): boolean => self.has(i) || isStopword(w);
+  // "nơi nhận" names the list itself; the other cues ("gửi cho ai") are read like any sending question.
+  if ((KIND_CUES.get('recipients') ?? []).some((p) => !has(p.words, SEND_VERBS) && findPhrase(ws, p.words) >= 0)) return true;
+  let verbAt = -1;
+  let verbEnd = -1;
+  for (const v of SEND_VERBS) {
+    const at = findPhrase(ws, v.words);
+    if (at >= 0 && (verbAt < 0 || at < verbAt)) [verbAt, verbEnd] = [at, at + v.words.length];
+  }
+  if (verbAt < 0) return false;
+  if (!ws.slice(0, verbAt).every((w, i) => isFiller(w, i))) return false;
+  const after = ws.slice(verbEnd);
+  for (const ask of RECIPIENT_ASKS) {
+    const at = findPhrase(after, ask.words);
+    if (at < 0) continue;
+    const between = after.slice(0, at);
+    if (between.every((w, k) => isFiller(w, verbEnd + k) || TO_MARKERS.some((m) => findPhrase([w], m.words) === 0))) return true;
+  }
+  return false;
+}
+
+/** "Kế hoạch gồm những phần nào?", "có mấy mục", "bố cục": the plan's main parts. */
+function asksOutline(ws: readonly Word[]): boolean {
+  if (has(ws, OUTLINE_CUES)) return true;
+  for (const noun of OUTLINE_NOUNS) {
+    for (let at = findPhrase(ws, noun.words); at >= 0; at = findPhrase(ws, noun.words, at + 1)) {
+      const before = ws.slice(Math.max(0, at - 1), at);
+      const after = ws.slice(at + noun.words.length, at + noun.words.length + 1);
+      const beforeOk = OUTLINE_BEFORE.some((p) => findPhrase(before, p.words.slice(-1)) === 0);
+      const afterOk = after.length === 0 || OUTLINE_AFTER.some((p) => findPhrase(after, p.words.slice(0, 1)) === 0);
+      if (beforeOk && afterOk) return true;
+    }
+  }
+  return false;
+}
+
+/** "Chỉ thị 04", "hướng dẫn số 61": a document type followed by its number. */
+function namesReferenceNumber(ws: readonly Word[]): boolean {
+  for (const ref of REFERENCE_WORDS) {
+    for (let at = findPhrase(ws, ref.words); at >= 0; at = findPhrase(ws, ref.words, at + 1)) {
+      const next = ws.slice(at + ref.words.length, at + ref.words.length + 2);
+      if (next[0]?.fold === 'so' ? /^\d+$/.test(next[1]?.fold ?? '') : /^\d+$/.test(next[0]?.fold ?? '')) return true;
+    }
+  }
+  return false;
+}
+
 const text = (ws: readonly Word[]): string => ws.map((w) => w.canon).join(' ');
 
 /** Reads what a question asks for and who and what it is about. */
 export function readQuestion(question: string): Question {
   const ws = words(question);
   const referenceType = askedReference(ws);
-  const kinds: QuestionKind[] = [];
-  for (const kind of PRIORITY) {
-    if (kind === 'reference' ? referenceType !== null : has(ws, KIND_CUES.get(kind as CueKind) ?? [])) kinds.push(kind);
-  }
+  const codes = [...question.normalize('NFC').matchAll(CODE)].map((m) => codeKey(m[0]));
+  const fold = ws.map((w) => w.fold).join(' ');
+  const sectionId = namedSection(fold);
+  const asksPlace = has(ws, PLACE_ASKS);
+  const detect: Partial<Record<QuestionKind, () => boolean>> = {
+    reference: () => referenceType !== null,
+    recipients: () => asksRecipients(ws),
+    outline: () => sectionId === null && asksOutline(ws),
+    section: () => sectionId !== null,
+    place: () => asksPlace,
+  };
+  let kinds: QuestionKind[] = PRIORITY.filter((kind) => detect[kind]?.() ?? has(ws, KIND_CUES.get(kind as CueKind) ?? []));
+  // A question naming a cited document ("chỉ thị 04-CT/TW ban hành ngày nào") is about that document, not the plan.
+  if (codes.length || namesReferenceNumber(ws)) kinds = ['reference', ...kinds.filter((k) => k !== 'reference' && k !== 'header' && k !== 'outline')];
   kinds.push('general');
   const { sender, recipient } = split(ws);
   return {
@@ -80,8 +215,12 @@ export function readQuestion(question: string): Question {
     senderLevels: levelsIn(sender),
     recipientText: text(recipient),
     recipientLevels: levelsIn(recipient),
-    asksNumber: /\b(?:bao nhieu|may|nam nao|so nao)\b/u.test(ws.map((w) => w.fold).join(' ')),
+    asksNumber: /\b(?:bao nhieu|may|nam nao|so nao)\b/u.test(fold),
     referenceType,
-    asksPlace: has(ws, PLACE_ASKS),
+    asksPlace,
+    codes,
+    sectionId,
+    asksTime: has(ws, TIME_OF_DAY),
+    datePart: has(ws, START_CUES) ? 'start' : has(ws, END_CUES) ? 'end' : null,
   };
 }

@@ -62,3 +62,17 @@ export const TO_MARKERS: readonly Phrase[] = phrases(cueData.toMarkers);
 /** Words of a question about a deadline rather than any date ("hạn", "trước ngày", "nộp"). */
 export const DEADLINE_CUES: readonly Phrase[] = phrases(cueData.deadlineMarkers);
 export const DUTY_PARENTS: readonly Phrase[] = phrases(cueData.levelDutyParents);
+/** What a question about the recipients asks after the sending verb ("gửi tới những nơi nào"). */
+export const RECIPIENT_ASKS: readonly Phrase[] = phrases(cueData.recipientAsks);
+/** Words naming the plan itself ("kế hoạch", "văn bản này"): the plan is what is sent in a recipients question. */
+export const DOCUMENT_SELF: readonly Phrase[] = phrases(cueData.documentSelf);
+/** Questions about the parts of the plan: cue phrases, and "gồm những phần nào" built from its pieces. */
+export const OUTLINE_CUES: readonly Phrase[] = phrases(cueData.outlineCues);
+export const OUTLINE_NOUNS: readonly Phrase[] = phrases(cueData.outlineNouns);
+export const OUTLINE_BEFORE: readonly Phrase[] = phrases(cueData.outlineBefore);
+export const OUTLINE_AFTER: readonly Phrase[] = phrases(cueData.outlineAfter);
+/** Words of a question about the hour ("mấy giờ") rather than the day. */
+export const TIME_OF_DAY: readonly Phrase[] = phrases(cueData.timeOfDay);
+/** Words of a question about when something starts or ends. */
+export const START_CUES: readonly Phrase[] = phrases(cueData.startCues);
+export const END_CUES: readonly Phrase[] = phrases(cueData.endCues);

@@ -4,7 +4,7 @@ import type { TextFn } from '../text-fn.ts';
 export const MAX_ANSWER = 500;
 
 /** Where an answer comes from. `null` in `sections` is the preamble. */
-export type Source = { kind: 'sections'; ids: (string | null)[] } | { kind: 'recipients' } | { kind: 'signature' } | { kind: 'header' };
+export type Source = { kind: 'sections'; ids: (string | null)[] } | { kind: 'recipients' } | { kind: 'signature' } | { kind: 'header' } | { kind: 'outline' };
 
 /** An answer before the citation is added. */
 export interface Draft {
@@ -28,6 +28,7 @@ export function sourceText(source: Source, t: TextFn): string {
   if (source.kind === 'recipients') return t('qa.source.recipients');
   if (source.kind === 'signature') return t('qa.source.signature');
   if (source.kind === 'header') return t('qa.source.header');
+  if (source.kind === 'outline') return t('qa.source.outline');
   const ids = [...new Set(source.ids)];
   const named = ids.filter((id): id is string => id !== null);
   const parts = named.length ? [t('qa.source.section', { id: named.join(', ') })] : [];
@@ -42,13 +43,17 @@ export function withSource(body: string, source: Source, t: TextFn): string {
   return t('qa.answer.withSource', { answer: truncate(body.trim(), MAX_ANSWER - empty.length), source: source_ });
 }
 
-/** Adds lines to a body while it stays within `max` characters. */
+/** The least room worth giving to the beginning of a line that does not fit whole. */
+const MIN_PARTIAL = 80;
+
+/** Adds lines to a body while it stays within `max` characters; the first line that does not fit is cut when there is room. */
 export function joinWithin(lines: readonly string[], max: number, separator = '\n'): string {
   let body = '';
   for (const line of lines) {
     const next = body ? `${body}${separator}${line}` : line;
     if (next.length > max) {
-      if (!body) body = truncate(line, max);
+      const room = max - (body ? body.length + separator.length : 0);
+      if (room >= MIN_PARTIAL || !body) body = body ? `${body}${separator}${truncate(line, room)}` : truncate(line, max);
       break;
     }
     body = next;

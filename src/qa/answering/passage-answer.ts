@@ -11,9 +11,21 @@ const SECOND_SHARE = 0.8;
 const SHAPE_BOOST = 1.3;
 const BODY_ROOM = MAX_ANSWER - 40;
 
-/** A passage with the items it introduces ("Tiểu ban hậu cần" → its members), within `room` characters. */
-function display(p: Passage, room: number): string {
-  const text = p.sentence.length <= WHOLE_SENTENCE ? p.sentence : p.text;
+/** The unit whose duties a section lists ("Cấp tỉnh"), for a passage that does not name who acts. */
+function unitOf(ctx: AnswerContext, section: string | null): string | null {
+  if (!section) return null;
+  const duty = ctx.doc.facts.duties.find((d) => section === d.section || section.startsWith(`${d.section}.`));
+  return duty ? duty.unit.replace(/[\s:]+$/u, '') : null;
+}
+
+/**
+ * A passage with the items it introduces ("Tiểu ban hậu cần" → its members), within `room`
+ * characters; an item of a unit's duties is shown with the unit ("Cấp tỉnh: Tham mưu cho …").
+ */
+function display(ctx: AnswerContext, p: Passage, room: number): string {
+  let text = p.sentence.length <= WHOLE_SENTENCE ? p.sentence : p.text;
+  const unit = unitOf(ctx, p.section);
+  if (unit && !text.includes(unit) && text !== p.context.split(' | ')[0]) text = `${unit}: ${text}`;
   if (p.followers.length === 0) return text;
   return joinWithin([text, ...p.followers.map((f) => `- ${f}`)], room);
 }
@@ -39,13 +51,13 @@ export function answerFromPassages(ctx: AnswerContext): Draft | null {
   if (first === undefined || !top) return null;
   const confidence = ctx.coverage(`${top.text} ${top.context}`);
   if (confidence < MIN_COVERAGE) return null;
-  const shown = [display(top, BODY_ROOM)];
+  const shown = [display(ctx, top, BODY_ROOM)];
   const ids = [top.section];
   const best = scores[first] ?? 0;
   for (const i of order.slice(1, 4)) {
     const p = passages.items[i];
     if (!p || (scores[i] ?? 0) < best * SECOND_SHARE) break;
-    const text = display(p, BODY_ROOM - shown[0]!.length - 1);
+    const text = display(ctx, p, BODY_ROOM - shown[0]!.length - 1);
     if (shown.some((s) => s.includes(text) || text.includes(s))) continue;
     if (shown.join('\n').length + text.length + 1 > BODY_ROOM) break;
     if (ctx.coverage(`${p.text} ${p.context}`) < MIN_COVERAGE) continue;
@@ -54,4 +66,28 @@ export function answerFromPassages(ctx: AnswerContext): Draft | null {
     break;
   }
   return { body: shown.join('\n'), source: { kind: 'sections', ids }, confidence, section: top.section };
+}
+
+/** How much the words of a passage weigh against how much of the question it covers, for a place. */
+const PLACE_SEARCH_WEIGHT = 0.5;
+
+/**
+ * Where something happens ("đêm nhạc tổ chức ở đâu"): the passage naming a place ("Địa điểm: …",
+ * "tại Trường …") that best covers the question with its headings and the plan's title.
+ */
+export function answerPlace(ctx: AnswerContext): Draft | null {
+  const { passages } = ctx.rankers;
+  const search = passages.scores(ctx.query, ['text', 'context'], { text: 1, context: 0.35 });
+  const best = Math.max(0, ...search);
+  let top: { i: number; score: number; coverage: number } | null = null;
+  passages.items.forEach((p, i) => {
+    if (!(search[i] ?? 0) || !PLACE.test(p.text)) return;
+    const coverage = ctx.coverage(`${p.text} ${p.context}`);
+    const score = coverage + (PLACE_SEARCH_WEIGHT * (search[i] ?? 0)) / best;
+    if (!top || score > top.score) top = { i, score, coverage };
+  });
+  const found = top as { i: number; score: number; coverage: number } | null;
+  const p = found ? passages.items[found.i] : undefined;
+  if (!found || !p || found.coverage < MIN_COVERAGE) return null;
+  return { body: display(ctx, p, BODY_ROOM), source: { kind: 'sections', ids: [p.section] }, confidence: found.coverage, section: p.section };
 }

@@ -47,6 +47,15 @@ function introduced(blocks: readonly Block[], index: number): string[] {
   return out;
 }
 
+/**
+ * What a section holds, one line each: its paragraphs and items, or, when it has none of its own,
+ * the headings of its subsections ("1. Mục đích", "2. Yêu cầu").
+ */
+export function sectionItems(section: Section, sections: readonly Section[]): string[] {
+  if (section.blocks.length) return section.blocks.map((b) => b.text);
+  return sections.filter((s) => s.parentId === section.id).map((s) => `${s.id.split('.').pop()}. ${s.heading}`);
+}
+
 /** Every clause of the preamble, headings and section blocks, in document order. */
 export function planPassages(doc: PlanDocument): Passage[] {
   const byId = new Map(doc.sections.map((s) => [s.id, s]));
@@ -54,7 +63,7 @@ export function planPassages(doc: PlanDocument): Passage[] {
   doc.preamble.forEach((b, i) => passages.push(...fromSentences(b.sentences, null, doc.header.title ?? '', introduced(doc.preamble, i))));
   for (const section of doc.sections) {
     const context = headingChain(section, byId);
-    const items = section.blocks.map((b) => b.text);
+    const items = sectionItems(section, doc.sections);
     passages.push(...fromSentences([section.heading], section.id, context).map((p) => ({ ...p, followers: items })));
     section.blocks.forEach((b, i) => passages.push(...fromSentences(b.sentences, section.id, context, introduced(section.blocks, i))));
   }
