@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Translator } from '../../src/i18n/translator.ts';
 import { parseFormSpec } from '../../src/flow/form-spec.ts';
 import { exportCsv } from '../../src/core/report/export-csv.ts';
+import { renderSummary } from '../../src/core/report/render-status.ts';
 import type { PeriodStatus, UnitStatus } from '../../src/core/report/period-status.ts';
 import type { AnswerValue } from '../../src/flow/form-spec.ts';
 import type { Period, Unit } from '../../src/core/domain/types.ts';
@@ -68,5 +69,29 @@ describe('CSV export', () => {
   it('leaves a skipped answer empty rather than writing "(bỏ qua)"', () => {
     const csv = exportCsv(status, form, vi, ZONE).toString('utf8');
     expect(csv).not.toContain(vi('form.engine.skipped'));
+  });
+});
+
+describe('/tonghop', () => {
+  const hd01 = unit('HD01', 'Huyện Đoàn Ninh Hải');
+  const hd02 = unit('HD02', 'Huyện Đoàn Ninh Phước');
+
+  it('says no unit has reported yet instead of listing every figure as 0', () => {
+    const summary = renderSummary(statusOf([{ unit: hd01, latest: null, officers: [] }]), form, vi, 'vi', ZONE);
+    expect(summary).toContain(vi('status.no_reports'));
+    expect(summary).not.toContain(vi('status.totals_heading', { count: 0 }));
+    expect(summary).not.toContain(`${vi('form.qttn.propaganda_sessions.label')}: 0`);
+  });
+
+  it('gives each total with its unit, in Vietnamese number format', () => {
+    const summary = renderSummary(
+      statusOf([reported(hd01, { propaganda_sessions: 3, international_resources: 12.5 }), reported(hd02, { propaganda_sessions: 1200, international_resources: 8.25 })]),
+      form,
+      vi,
+      'vi',
+      ZONE,
+    );
+    expect(summary).toContain(`${vi('form.qttn.propaganda_sessions.label')}: 1.203 ${vi('form.units.session')}`);
+    expect(summary).toContain(`${vi('form.qttn.international_resources.label')}: 20,75 ${vi('form.units.million_vnd')}`);
   });
 });

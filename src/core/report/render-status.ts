@@ -53,6 +53,11 @@ export function renderSummary(status: PeriodStatus, form: FormSpec, t: T, lang: 
   if (status.missing.length) {
     lines.push(t('status.missing_list', { units: status.missing.map((s) => s.unit.name).join(', ') }));
   }
+  // Totals of nothing would read as reported zeros.
+  if (status.reported.length === 0) {
+    lines.push('', t(status.units.length > 0 ? 'status.no_reports' : 'status.no_units'));
+    return lines.join('\n');
+  }
   const totals = numericTotals(
     form,
     status.reported.map((s) => s.latest!.answers),
@@ -62,7 +67,8 @@ export function renderSummary(status: PeriodStatus, form: FormSpec, t: T, lang: 
   for (const { questionId, total } of totals) {
     const question = form.questions.find((q) => q.id === questionId);
     const label = question ? t(question.label ?? question.prompt) : questionId;
-    lines.push(`• ${label}: ${numberFormat.format(total)}`);
+    const unit = question && 'unit' in question && question.unit ? ` ${t(question.unit)}` : '';
+    lines.push(`• ${label}: ${numberFormat.format(total)}${unit}`);
   }
   return lines.join('\n');
 }
