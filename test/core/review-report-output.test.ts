@@ -5,6 +5,7 @@ import { Translator } from '../../src/i18n/translator.ts';
 import { parseFormSpec } from '../../src/flow/form-spec.ts';
 import { exportCsv } from '../../src/core/report/export-csv.ts';
 import { renderSummary } from '../../src/core/report/render-status.ts';
+import { findPeriod } from '../../src/core/report/periods.ts';
 import type { PeriodStatus, UnitStatus } from '../../src/core/report/period-status.ts';
 import type { AnswerValue } from '../../src/flow/form-spec.ts';
 import type { Period, Unit } from '../../src/core/domain/types.ts';
@@ -93,5 +94,28 @@ describe('/tonghop', () => {
     );
     expect(summary).toContain(`${vi('form.qttn.propaganda_sessions.label')}: 1.203 ${vi('form.units.session')}`);
     expect(summary).toContain(`${vi('form.qttn.international_resources.label')}: 20,75 ${vi('form.units.million_vnd')}`);
+  });
+});
+
+describe('naming a period in /baocao, /tinhhinh, /tonghop, /xuat', () => {
+  const half: Period = { ...period, id: '6thang-2027', title: { vi: 'Báo cáo công tác quốc tế thanh niên 6 tháng đầu năm 2027', en: 'International youth work report, first half of 2027' } };
+  const year: Period = { ...period, id: 'canam-2027', title: { vi: 'Báo cáo công tác quốc tế thanh niên năm 2027', en: 'International youth work report for 2027' } };
+  const periods = [half, year];
+
+  it.each([
+    ['6thang-2027', '6thang-2027'],
+    ['6thang', '6thang-2027'],
+    ['canam', 'canam-2027'],
+    ['cả năm', 'canam-2027'],
+    ['6 tháng', '6thang-2027'],
+    ['năm 2027', 'canam-2027'],
+    ['first half', '6thang-2027'],
+  ])('"%s" → %s', (words, id) => {
+    expect(findPeriod(periods, words)?.id).toBe(id);
+  });
+
+  it('finds nothing for words in no id or title', () => {
+    expect(findPeriod(periods, 'quý 3')).toBeUndefined();
+    expect(findPeriod(periods, '-')).toBeUndefined();
   });
 });

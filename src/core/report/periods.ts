@@ -16,14 +16,26 @@ export function openPeriods(periods: readonly Period[], now: Date): Period[] {
   return periods.filter((p) => isOpen(p, now));
 }
 
-/** Finds a period named by a person: its id, or words of its title (without diacritics). */
+/** Lower case, no diacritics, no spaces or dashes: "6 tháng" and "6thang-2027" compare alike. */
+function compact(text: string): string {
+  return fold(text).replace(/[\s_.-]+/g, '');
+}
+
+/**
+ * Finds a period named by a person: its id, the start of its id ("6thang", "ca nam"), or words of its
+ * title (without diacritics). When several titles hold the words ("năm 2027" is also in "6 tháng đầu
+ * năm 2027"), the shortest title is the closest fit.
+ */
 export function findPeriod(periods: readonly Period[], words: string): Period | undefined {
   const wanted = fold(words);
   if (!wanted) return undefined;
-  return (
-    periods.find((p) => fold(p.id) === wanted) ??
-    periods.find((p) => fold(p.title.vi).includes(wanted) || fold(p.title.en).includes(wanted))
-  );
+  const exact = periods.find((p) => fold(p.id) === wanted);
+  if (exact) return exact;
+  const short = compact(words);
+  const byId = short ? periods.filter((p) => compact(p.id).startsWith(short)) : [];
+  if (byId.length === 1) return byId[0];
+  const byTitle = periods.filter((p) => fold(p.title.vi).includes(wanted) || fold(p.title.en).includes(wanted));
+  return byTitle.sort((a, b) => a.title.vi.length - b.title.vi.length)[0];
 }
 
 /**
