@@ -43,4 +43,19 @@ describe('the terminal chat, as its users meet it', () => {
     expect(out.split(text('invite.no_province_officer', { code: 'TINH' })).length - 1).toBe(2);
     expect(out.match(/🎟️/g)?.length).toBe(1);
   });
+
+  it('explains /donvi nhap when it comes without lines, and imports the lines that follow it', async () => {
+    chat.clear();
+    await chat.type('/as admin');
+    await chat.type('/donvi nhap');
+    expect(chat.output()).toContain(text('units.usage_import').split('\n')[0]);
+    expect(chat.output()).not.toContain(text('units.problem_empty'));
+
+    chat.clear();
+    await chat.send('admin', 'donvi', 'nhap\nHD02, Huyện Đoàn Ninh Phước\nHD03; Huyện Đoàn Thuận Bắc');
+    expect(chat.output()).toContain(text('units.imported_all', { added: 2 }));
+    chat.clear();
+    await chat.send('admin', 'donvi', 'nhap\nHD03, Huyện Đoàn Thuận Bắc\nHD04, Huyện Đoàn Bác Ái');
+    expect(chat.output()).toContain(text('units.imported', { added: 1, skipped: 'HD03' }));
+  });
 });

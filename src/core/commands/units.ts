@@ -67,7 +67,14 @@ export async function importUnits(ctx: BotContext, text: string, fileName = 'lis
     if (ok) added += 1;
     else skipped.push(row.code.toUpperCase());
   }
-  await ctx.replyText('units.imported', { added, skipped: skipped.length ? skipped.join(', ') : '—' });
+  if (skipped.length === 0) return ctx.replyText('units.imported_all', { added });
+  await ctx.replyText('units.imported', { added, skipped: skipped.join(', ') });
+}
+
+/** "/donvi nhap" followed by its lines; alone, it explains how to write them. */
+function importFromMessage(ctx: BotContext, _rest: string[], raw: string): Promise<void> {
+  if (!raw.trim()) return ctx.replyText('units.usage_import');
+  return importUnits(ctx, raw);
 }
 
 const SUBCOMMANDS: Record<string, (ctx: BotContext, rest: string[], raw: string) => Promise<void>> = {
@@ -80,8 +87,8 @@ const SUBCOMMANDS: Record<string, (ctx: BotContext, rest: string[], raw: string)
   rename: rename,
   xoa: remove,
   remove: remove,
-  nhap: (ctx, _rest, raw) => importUnits(ctx, raw),
-  import: (ctx, _rest, raw) => importUnits(ctx, raw),
+  nhap: importFromMessage,
+  import: importFromMessage,
 };
 
 export const unitsCommand: Command = {
