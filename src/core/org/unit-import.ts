@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { foldText } from '../../flow/fold.ts';
 
 export interface UnitRow {
   code: string;
@@ -10,6 +11,8 @@ export interface UnitRow {
 export type UnitListResult = { ok: true; units: UnitRow[] } | { ok: false; line: number; problemKey: string };
 
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
+/** First cells of a header line, without diacritics: "code", "Mã", "Mã đơn vị" (the bot's own CSV export). */
+const HEADER_CODE = new Set(['code', 'unit code', 'ma', 'ma don vi']);
 const yamlSchema = z.array(
   z.object({ code: z.union([z.string(), z.number()]).transform(String), name: z.string().min(1), parent: z.string().optional() }),
 );
@@ -27,7 +30,7 @@ export function parseUnitList(text: string, fileName: string): UnitListResult {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     const cells = line.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ''));
     const [code = '', name = '', parent] = cells;
-    if (index === 0 && /^(code|ma|mã)$/i.test(code)) continue;
+    if (index === 0 && HEADER_CODE.has(foldText(code))) continue;
     if (!CODE.test(code)) return { ok: false, line: index + 1, problemKey: 'units.problem_code' };
     if (!name) return { ok: false, line: index + 1, problemKey: 'units.problem_name' };
     units.push({ code, name, ...(parent ? { parentCode: parent } : {}) });
