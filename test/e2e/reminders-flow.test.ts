@@ -60,7 +60,7 @@ describe('scheduled reminders and summaries', () => {
     const second = secondsAhead(6_000);
     expect(textOf(await tb.say(LEADER, `/giahan r1 ${localTime(second)}`))).toContain(localTime(second).slice(11, 16));
     await eventually('the escalation to the leader', () => messagesStarting(fakes(), LEADER, '🔔').length > 0, 15_000);
-    await queueDrained(tb.prefix);
+    await queueDrained(tb.prefix, 'r1');
     await tb.settle();
 
     for (const id of OFFICERS) {

@@ -77,16 +77,16 @@ export async function eventually(what: string, condition: () => boolean | Promis
   if (!(await waitUntil(condition, { timeoutMs, intervalMs: 50 }))) throw new Error(`timed out waiting for ${what}`);
 }
 
-/** Resolves once the reminders queue under `prefix` has no delayed, waiting or running job left. */
-export async function queueDrained(prefix: string, timeoutMs = 15_000): Promise<void> {
+/** Resolves once the reminders queue under `prefix` has no delayed, waiting or running job of the period left. */
+export async function queueDrained(prefix: string, periodId: string, timeoutMs = 15_000): Promise<void> {
   const connection = connectTestRedis();
-  const queue = new Queue('reminders', { connection, prefix: `${prefix}bull` });
+  const queue = new Queue<{ periodId: string }>('reminders', { connection, prefix: `${prefix}bull` });
   try {
     await eventually(
-      'the reminders queue to drain',
+      `the reminders of ${periodId} to be done`,
       async () => {
-        const counts = await queue.getJobCounts('delayed', 'wait', 'active', 'prioritized', 'waiting-children');
-        return Object.values(counts).every((n) => n === 0);
+        const jobs = await queue.getJobs(['delayed', 'wait', 'active', 'prioritized']);
+        return !jobs.some((job) => job?.data.periodId === periodId);
       },
       timeoutMs,
     );

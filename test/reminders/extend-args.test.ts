@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseTypedDeadline, splitExtendArgs } from '../../src/core/commands/extend.ts';
+
+const ZONE = 'Asia/Ho_Chi_Minh';
+
+describe('parseTypedDeadline', () => {
+  it.each([
+    ['25/6/2027', '2027-06-25T23:59:59+07:00', true],
+    ['25/06/2027 17:00', '2027-06-25T17:00:00+07:00', false],
+    ['25/06/2027 17h30', '2027-06-25T17:30:00+07:00', false],
+    ['2027-06-25', '2027-06-25T23:59:59+07:00', true],
+    ['2027-06-25T17:00', '2027-06-25T17:00:00+07:00', false],
+    ['2027-06-25T17:00:05', '2027-06-25T17:00:05+07:00', false],
+  ])('reads %s', (text, iso, dateOnly) => {
+    expect(parseTypedDeadline(text, ZONE)).toMatchObject({ iso, dateOnly });
+  });
+
+  it.each(['31/02/2027', '2027-13-01', 'ngày mai', '25/06', '2027-06-25T25:00'])('refuses %s', (text) => {
+    expect(parseTypedDeadline(text, ZONE)).toBeNull();
+  });
+});
+
+describe('splitExtendArgs', () => {
+  it('takes the date (and time) from the end and leaves the period words', () => {
+    expect(splitExtendArgs('6thang-2027 25/06/2027 17:00', ZONE)).toMatchObject({ period: '6thang-2027', deadline: { dateOnly: false } });
+    expect(splitExtendArgs('báo cáo 6 tháng 2027-06-25', ZONE)).toMatchObject({ period: 'báo cáo 6 tháng', deadline: { dateOnly: true } });
+    expect(splitExtendArgs('25/6/2027', ZONE)).toMatchObject({ period: '' });
+    expect(splitExtendArgs('6thang-2027', ZONE)).toBeNull();
+  });
+});
