@@ -58,4 +58,18 @@ describe('the terminal chat, as its users meet it', () => {
     await chat.send('admin', 'donvi', 'nhap\nHD03, Huyện Đoàn Thuận Bắc\nHD04, Huyện Đoàn Bác Ái');
     expect(chat.output()).toContain(text('units.imported', { added: 1, skipped: 'HD03' }));
   });
+
+  it('does not offer /baocao and /huy in the help of the province, which does not report; a unit officer still sees them', async () => {
+    await chat.type('/as admin');
+    chat.clear();
+    await chat.type('/trogiup');
+    expect(chat.output()).toContain(`/tinhhinh — ${text('commands.status')}`);
+    expect(chat.output()).not.toContain(`/baocao — ${text('commands.report')}`);
+    expect(chat.output()).not.toContain(`/huy — ${text('commands.cancel')}`);
+    await chat.type('/as an');
+    chat.clear();
+    await chat.type('/trogiup');
+    expect(chat.output()).toContain(`/baocao — ${text('commands.report')}`);
+    expect(chat.output()).toContain(`/huy — ${text('commands.cancel')}`);
+  });
 });

@@ -15,6 +15,8 @@ export interface Command {
   descriptionKey: string;
   /** Listed in the platform's command menu. */
   menu?: boolean;
+  /** Only for members of a unit that reports: left out of the help of the province's leaders and admins. */
+  reporting?: boolean;
   run(ctx: BotContext, args: string): Promise<void>;
 }
 

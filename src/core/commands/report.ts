@@ -7,6 +7,7 @@ export const reportCommand: Command = {
   access: 'member',
   descriptionKey: 'commands.report',
   menu: true,
+  reporting: true,
   run: (ctx, args) => startReport(ctx, args),
 };
 
@@ -16,5 +17,6 @@ export const cancelCommand: Command = {
   access: 'anyone',
   descriptionKey: 'commands.cancel',
   menu: true,
+  reporting: true,
   run: (ctx) => pauseConversation(ctx),
 };
