@@ -57,6 +57,9 @@ export class PlanIndex {
     const headings = new Map(doc.sections.map((s) => [s.id, headingChain(s, byId)]));
     const heading = (section: string | null): string => (section ? headings.get(section) ?? '' : '');
     const passages = planPassages(doc);
+    // The paragraph or item a date is in: "Đợt 1: Nhân dịp tết Dương lịch. Đúng 07h00 ngày 13/12/2025 …".
+    const blocks = [...doc.preamble, ...doc.sections.flatMap((s) => s.blocks)];
+    const dateBlocks = doc.facts.dates.map((d) => blocks.find((b) => b.sentences.includes(d.sentence))?.text ?? d.sentence);
     return new PlanIndex(doc, {
       passages: new Ranker(passages, { text: (p) => p.text, context: (p) => p.context }),
       dates: new Ranker(doc.facts.dates, {
@@ -64,7 +67,9 @@ export class PlanIndex {
         sentence: (d) => d.sentence,
         heading: (d) => heading(d.section),
         to: (d) => d.to.join(' | '),
+        block: (d) => dateBlocks[doc.facts.dates.indexOf(d)] ?? '',
       }),
+      dateBlocks,
       contacts: new Ranker(doc.facts.contacts, { owner: (c) => c.owner ?? '', context: (c) => c.context }),
       references: new Ranker(doc.facts.references, { text: (r) => r.text, type: (r) => r.type ?? '' }),
       duties: new Ranker(doc.facts.duties, { unit: (d) => d.unit }),

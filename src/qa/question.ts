@@ -2,9 +2,11 @@ import type { Level } from './plan-document.ts';
 import { levelsIn } from './levels.ts';
 import { isStopword } from './search/terms.ts';
 import {
+  CONTACT_VERBS,
   DOCUMENT_SELF,
   END_CUES,
   KIND_CUES,
+  NUMBER_ASKS,
   OUTLINE_AFTER,
   OUTLINE_BEFORE,
   OUTLINE_CUES,
@@ -148,13 +150,16 @@ function asksRecipients(ws: readonly Word[]): boolean {
     if (at >= 0 && (verbAt < 0 || at < verbAt)) [verbAt, verbEnd] = [at, at + v.words.length];
   }
   if (verbAt < 0) return false;
-  if (!ws.slice(0, verbAt).every((w, i) => isFiller(w, i))) return false;
+  const before = ws.slice(0, verbAt);
+  if (!before.every((w, i) => isFiller(w, i))) return false;
+  // "Kế hoạch gửi (báo cáo) tới những nơi nào": the plan is sent; "gửi báo cáo về đâu": a report is.
+  const planSent = before.some((_, i) => self.has(i));
   const after = ws.slice(verbEnd);
   for (const ask of RECIPIENT_ASKS) {
     const at = findPhrase(after, ask.words);
     if (at < 0) continue;
     const between = after.slice(0, at);
-    if (between.every((w, k) => isFiller(w, verbEnd + k) || TO_MARKERS.some((m) => findPhrase([w], m.words) === 0))) return true;
+    if (planSent || between.every((w, k) => isFiller(w, verbEnd + k) || TO_MARKERS.some((m) => findPhrase([w], m.words) === 0))) return true;
   }
   return false;
 }
@@ -201,6 +206,7 @@ export function readQuestion(question: string): Question {
     outline: () => sectionId === null && asksOutline(ws),
     section: () => sectionId !== null,
     place: () => asksPlace,
+    phone: () => has(ws, KIND_CUES.get('phone') ?? []) || (has(ws, CONTACT_VERBS) && has(ws, NUMBER_ASKS)),
   };
   let kinds: QuestionKind[] = PRIORITY.filter((kind) => detect[kind]?.() ?? has(ws, KIND_CUES.get(kind as CueKind) ?? []));
   // A question naming a cited document ("chỉ thị 04-CT/TW ban hành ngày nào") is about that document, not the plan.

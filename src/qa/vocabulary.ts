@@ -76,3 +76,6 @@ export const TIME_OF_DAY: readonly Phrase[] = phrases(cueData.timeOfDay);
 /** Words of a question about when something starts or ends. */
 export const START_CUES: readonly Phrase[] = phrases(cueData.startCues);
 export const END_CUES: readonly Phrase[] = phrases(cueData.endCues);
+/** "liên hệ … số nào": a phone number asked without the word "điện thoại". */
+export const CONTACT_VERBS: readonly Phrase[] = phrases(cueData.contactVerbs);
+export const NUMBER_ASKS: readonly Phrase[] = phrases(cueData.numberAsks);

@@ -1,4 +1,5 @@
 import type { ContactFact } from '../plan-document.ts';
+import { expandQuery } from '../search/expand-query.ts';
 import { relative } from '../search/ranker.ts';
 import { joinWithin, MAX_ANSWER, type Draft } from './compose.ts';
 import type { AnswerContext } from './context.ts';
@@ -20,8 +21,12 @@ export function answerContact(kind: ContactFact['kind'], ctx: AnswerContext): Dr
   const all = contacts.items.map((c, i) => ({ c, i })).filter(({ c }) => c.kind === kind);
   if (all.length === 0) return null;
   const scores = relative(contacts.scores(ctx.query, ['owner', 'context'], { owner: 3, context: 1 }));
-  const byOwner = relative(contacts.scores(ctx.query, ['owner']));
-  const scored = all.map(({ c, i }) => ({ c, score: scores[i] ?? 0, owner: byOwner[i] ?? 0 })).sort((a, b) => b.score - a.score);
+  // "gửi báo cáo cho Ban Quốc tế qua email nào": the contact of where things go, not of who sends.
+  const toOwner = ctx.question.recipientText ? relative(contacts.scores(expandQuery(ctx.question.recipientText), ['owner'])) : [];
+  const byOwner = toOwner.some((s) => s > 0) ? toOwner : relative(contacts.scores(ctx.query, ['owner']));
+  const scored = all
+    .map(({ c, i }) => ({ c, score: (scores[i] ?? 0) + (byOwner[i] ?? 0), owner: byOwner[i] ?? 0 }))
+    .sort((a, b) => b.score - a.score);
   const best = scored[0]?.owner ?? 0;
   const clear = best > 0 && scored.slice(1).every((s) => s.owner < best * CLEAR_LEAD);
   const ranked = scored.map(({ c }) => c);

@@ -12,6 +12,8 @@ import type { WordRarity } from './coverage.ts';
 export interface PlanRankers {
   passages: Ranker<Passage>;
   dates: Ranker<DateFact>;
+  /** The paragraph or item each date (in the order of `dates.items`) is written in. */
+  dateBlocks: readonly string[];
   contacts: Ranker<ContactFact>;
   references: Ranker<ReferenceFact>;
   duties: Ranker<DutyFact>;

@@ -2,20 +2,22 @@ import type { DateFact, Level } from '../plan-document.ts';
 import { levelsIn } from '../levels.ts';
 import { expandQuery } from '../search/expand-query.ts';
 import { relative } from '../search/ranker.ts';
-import { DEADLINE_CUES } from '../vocabulary.ts';
+import { DEADLINE_CUES, END_CUES, START_CUES, TIME_OF_DAY } from '../vocabulary.ts';
 import { findPhrase } from '../vietnamese-text.ts';
 import { MAX_ANSWER, type Draft } from './compose.ts';
 import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
 
 /** Weights of what decides between dates: the words of the question always, then who sends and where to. */
-const WEIGHT = { sender: 0.5, recipient: 0.5, deadline: 0.25, issued: -0.5 };
+const WEIGHT = { sender: 0.5, recipient: 0.5, deadline: 0.25, issued: -0.5, time: 0.5, part: 0.25 };
+/** An hour written next to a date: "19h30", "07h00", "8 giờ". */
+const HOUR = /(?<![\p{L}\d])\d{1,2}\s?(?:h|giờ)(?:\s?\d{2})?(?![\p{L}\d])/u;
 const WHOLE_SENTENCE = 260;
 const SECOND_SHARE = 0.9;
 
 const overlaps = (a: readonly Level[], b: readonly Level[]): boolean => a.some((l) => b.includes(l));
 
-function display(d: DateFact, ctx: AnswerContext): string {
-  const raw = d.sentence.length <= WHOLE_SENTENCE ? d.sentence : d.what;
+function display(d: DateFact, block: string, ctx: AnswerContext): string {
+  const raw = block.length <= WHOLE_SENTENCE ? block : d.sentence.length <= WHOLE_SENTENCE ? d.sentence : d.what;
   const text = raw.charAt(0).toUpperCase() + raw.slice(1);
   const to = d.to.filter((name) => !text.includes(name))[0];
   if (d.who && !text.includes(d.who)) return to ? ctx.t('qa.answer.dueFromTo', { text, who: d.who, to }) : ctx.t('qa.answer.dueFrom', { text, who: d.who });
@@ -27,7 +29,7 @@ export function answerWhen(ctx: AnswerContext): Draft | null {
   const { dates, headings } = ctx.rankers;
   const q = ctx.question;
   if (dates.items.length === 0) return null;
-  const content = relative(dates.scores(ctx.query, ['what', 'sentence', 'heading'], { what: 2, sentence: 1, heading: 0.5 }));
+  const content = relative(dates.scores(ctx.query, ['what', 'sentence', 'heading', 'block'], { what: 2, sentence: 1, heading: 0.5, block: 0.5 }));
   const toText = relative(q.recipientText ? dates.scores(expandQuery(q.recipientText), ['to']) : []);
   const aboutDocuments = q.kinds.includes('reference');
   const wantsDeadline = DEADLINE_CUES.some((p) => findPhrase(q.words, p.words) >= 0);
@@ -40,20 +42,24 @@ export function answerWhen(ctx: AnswerContext): Draft | null {
       WEIGHT.sender * (overlaps(d.whoLevels, q.senderLevels) ? 1 : 0) +
       WEIGHT.recipient * Math.max(toText[i] ?? 0, overlaps(toLevels, q.recipientLevels) ? 1 : 0) +
       (wantsDeadline && d.role === 'deadline' ? WEIGHT.deadline : 0) +
-      (d.role === 'issued' && !aboutDocuments ? WEIGHT.issued : 0)
+      (d.role === 'issued' && !aboutDocuments ? WEIGHT.issued : 0) +
+      (q.asksTime && HOUR.test(d.what) ? WEIGHT.time : 0) +
+      (q.datePart && d.role === q.datePart ? WEIGHT.part : 0)
     );
   });
   const order = rankedIndexes(scores);
   const top = order[0] === undefined ? undefined : dates.items[order[0]];
+  const block = (i: number | undefined): string => (i === undefined ? '' : ctx.rankers.dateBlocks[i] ?? '');
   if (!top) return null;
   const heading = (d: DateFact): string => (d.section ? headings.get(d.section) ?? '' : '');
-  const confidence = ctx.coverage(`${top.sentence} ${heading(top)} ${top.who ?? ''}`);
+  // "bắt đầu", "mấy giờ" ask for the kind of date; no sentence has to contain them.
+  const confidence = ctx.coverage(`${block(order[0])} ${heading(top)} ${top.who ?? ''}`, [...TIME_OF_DAY, ...START_CUES, ...END_CUES]);
   if (confidence < MIN_COVERAGE) return null;
-  const shown = [display(top, ctx)];
+  const shown = [display(top, block(order[0]), ctx)];
   const ids = [top.section];
   const second = order[1] === undefined ? undefined : dates.items[order[1]];
   if (second && (scores[order[1] ?? 0] ?? 0) >= (scores[order[0] ?? 0] ?? 0) * SECOND_SHARE && second.date !== top.date) {
-    const text = display(second, ctx);
+    const text = display(second, block(order[1]), ctx);
     if (!shown[0]?.includes(second.raw) && shown[0] !== undefined && shown[0].length + text.length < MAX_ANSWER - 40) {
       shown.push(text);
       ids.push(second.section);

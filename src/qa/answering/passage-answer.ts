@@ -40,54 +40,65 @@ function shapeBoost(ctx: AnswerContext, p: Passage): number {
   return 1;
 }
 
-/** The one or two passages of the plan that best match the question. */
-export function answerFromPassages(ctx: AnswerContext): Draft | null {
-  const { passages } = ctx.rankers;
-  const raw = passages.scores(ctx.query, ['text', 'context'], { text: 1, context: 0.35 });
-  const scores = raw.map((s, i) => s * shapeBoost(ctx, passages.items[i] as Passage));
-  const order = rankedIndexes(scores);
-  const first = order[0];
-  const top = first === undefined ? undefined : passages.items[first];
-  if (first === undefined || !top) return null;
-  const confidence = ctx.coverage(`${top.text} ${top.context}`);
-  if (confidence < MIN_COVERAGE) return null;
-  const shown = [display(ctx, top, BODY_ROOM)];
-  const ids = [top.section];
-  const best = scores[first] ?? 0;
-  for (const i of order.slice(1, 4)) {
-    const p = passages.items[i];
-    if (!p || (scores[i] ?? 0) < best * SECOND_SHARE) break;
-    const text = display(ctx, p, BODY_ROOM - shown[0]!.length - 1);
-    if (shown.some((s) => s.includes(text) || text.includes(s))) continue;
-    if (shown.join('\n').length + text.length + 1 > BODY_ROOM) break;
-    if (ctx.coverage(`${p.text} ${p.context}`) < MIN_COVERAGE) continue;
-    shown.push(text);
-    ids.push(p.section);
-    break;
-  }
-  return { body: shown.join('\n'), source: { kind: 'sections', ids }, confidence, section: top.section };
+/** How many of the best-matching passages are weighed again by how much of the question they cover. */
+const RERANKED = 12;
+/** How much the search score weighs against the share of the question a passage covers. */
+const SEARCH_WEIGHT = 0.5;
+
+interface Candidate {
+  p: Passage;
+  score: number;
+  coverage: number;
 }
 
-/** How much the words of a passage weigh against how much of the question it covers, for a place. */
-const PLACE_SEARCH_WEIGHT = 0.5;
+/** What a passage is read as when checking how much of the question it covers: what is shown, and its headings. */
+const coverageText = (p: Passage): string => `${p.sentence.length <= WHOLE_SENTENCE ? p.sentence : p.text} ${p.context}`;
+
+/**
+ * The passages that best answer the question, best first: the first ones found by the search, then
+ * ordered by how much of the question each covers (its words, its headings, the plan's title)
+ * together with its search score. `accept` keeps only some passages (those naming a place).
+ */
+function candidates(ctx: AnswerContext, accept: (p: Passage) => boolean = () => true): Candidate[] {
+  const { passages } = ctx.rankers;
+  const raw = passages.scores(ctx.query, ['text', 'context'], { text: 1, context: 0.35 });
+  const scores = raw.map((s, i) => (accept(passages.items[i] as Passage) ? s * shapeBoost(ctx, passages.items[i] as Passage) : 0));
+  const order = rankedIndexes(scores).slice(0, RERANKED);
+  const best = scores[order[0] ?? 0] ?? 0;
+  return order
+    .map((i) => {
+      const p = passages.items[i] as Passage;
+      const coverage = ctx.coverage(coverageText(p));
+      return { p, coverage, score: coverage + (SEARCH_WEIGHT * (scores[i] ?? 0)) / best };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+/** The one or two passages of the plan that best match the question. */
+export function answerFromPassages(ctx: AnswerContext): Draft | null {
+  const ranked = candidates(ctx);
+  const top = ranked[0];
+  if (!top || top.coverage < MIN_COVERAGE) return null;
+  const shown = [display(ctx, top.p, BODY_ROOM)];
+  const ids = [top.p.section];
+  for (const c of ranked.slice(1, 4)) {
+    if (c.score < top.score * SECOND_SHARE || c.coverage < MIN_COVERAGE) break;
+    const text = display(ctx, c.p, BODY_ROOM - shown[0]!.length - 1);
+    if (shown.some((s) => s.includes(text) || text.includes(s))) continue;
+    if (shown.join('\n').length + text.length + 1 > BODY_ROOM) break;
+    shown.push(text);
+    ids.push(c.p.section);
+    break;
+  }
+  return { body: shown.join('\n'), source: { kind: 'sections', ids }, confidence: top.coverage, section: top.p.section };
+}
 
 /**
  * Where something happens ("đêm nhạc tổ chức ở đâu"): the passage naming a place ("Địa điểm: …",
  * "tại Trường …") that best covers the question with its headings and the plan's title.
  */
 export function answerPlace(ctx: AnswerContext): Draft | null {
-  const { passages } = ctx.rankers;
-  const search = passages.scores(ctx.query, ['text', 'context'], { text: 1, context: 0.35 });
-  const best = Math.max(0, ...search);
-  let top: { i: number; score: number; coverage: number } | null = null;
-  passages.items.forEach((p, i) => {
-    if (!(search[i] ?? 0) || !PLACE.test(p.text)) return;
-    const coverage = ctx.coverage(`${p.text} ${p.context}`);
-    const score = coverage + (PLACE_SEARCH_WEIGHT * (search[i] ?? 0)) / best;
-    if (!top || score > top.score) top = { i, score, coverage };
-  });
-  const found = top as { i: number; score: number; coverage: number } | null;
-  const p = found ? passages.items[found.i] : undefined;
-  if (!found || !p || found.coverage < MIN_COVERAGE) return null;
-  return { body: display(ctx, p, BODY_ROOM), source: { kind: 'sections', ids: [p.section] }, confidence: found.coverage, section: p.section };
+  const top = candidates(ctx, (p) => PLACE.test(p.text))[0];
+  if (!top || top.coverage < MIN_COVERAGE) return null;
+  return { body: display(ctx, top.p, BODY_ROOM), source: { kind: 'sections', ids: [top.p.section] }, confidence: top.coverage, section: top.p.section };
 }

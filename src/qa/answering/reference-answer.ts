@@ -1,4 +1,5 @@
 import type { ReferenceFact } from '../plan-document.ts';
+import { codeKey } from '../question.ts';
 import { relative } from '../search/ranker.ts';
 import { containsPhrase } from '../vietnamese-text.ts';
 import { MAX_ANSWER, joinWithin, type Draft } from './compose.ts';
@@ -9,6 +10,8 @@ const TYPE_MATCH = 0.5;
 /** References of the preamble ("Căn cứ …", "Thực hiện …") are what the plan is based on. */
 const BASIS = 0.25;
 const SECOND_SHARE = 0.9;
+/** The document whose number the question writes ("332/KH-UBND") is the one asked about. */
+const CODE_MATCH = 2;
 
 /** The document the plan cites that the question asks about ("theo hướng dẫn số mấy", "chỉ thị nào"). */
 export function answerReference(ctx: AnswerContext): Draft | null {
@@ -17,7 +20,8 @@ export function answerReference(ctx: AnswerContext): Draft | null {
   const content = relative(references.scores(ctx.query, ['text', 'type'], { text: 1, type: 1 }));
   const asked = ctx.question.referenceType;
   const scores = references.items.map(
-    (r, i) => (content[i] ?? 0) + (asked && r.type && containsPhrase(r.type, asked.words) ? TYPE_MATCH : 0) + (r.section === null ? BASIS : 0),
+    (r, i) => (content[i] ?? 0) + (asked && r.type && containsPhrase(r.type, asked.words) ? TYPE_MATCH : 0) + (r.section === null ? BASIS : 0) +
+      (ctx.question.codes.includes(codeKey(r.code)) ? CODE_MATCH : 0),
   );
   const order = rankedIndexes(scores);
   const top = order[0] === undefined ? undefined : references.items[order[0]];
