@@ -198,7 +198,7 @@ export function readQuestion(question: string): Question {
   const referenceType = askedReference(ws);
   const codes = [...question.normalize('NFC').matchAll(CODE)].map((m) => codeKey(m[0]));
   const fold = ws.map((w) => w.fold).join(' ');
-  const sectionId = namedSection(fold);
+  const sectionId = namedSection(foldText(question.normalize('NFC')));
   const asksPlace = has(ws, PLACE_ASKS);
   const detect: Partial<Record<QuestionKind, () => boolean>> = {
     reference: () => referenceType !== null,

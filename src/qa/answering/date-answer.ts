@@ -2,7 +2,7 @@ import type { DateFact, Level } from '../plan-document.ts';
 import { levelsIn } from '../levels.ts';
 import { expandQuery } from '../search/expand-query.ts';
 import { relative } from '../search/ranker.ts';
-import { DEADLINE_CUES, END_CUES, START_CUES, TIME_OF_DAY } from '../vocabulary.ts';
+import { DEADLINE_CUES, END_CUES, KIND_CUES, REFERENCE_WORDS, START_CUES, TIME_OF_DAY } from '../vocabulary.ts';
 import { findPhrase } from '../vietnamese-text.ts';
 import { MAX_ANSWER, type Draft } from './compose.ts';
 import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
@@ -31,7 +31,8 @@ export function answerWhen(ctx: AnswerContext): Draft | null {
   if (dates.items.length === 0) return null;
   const content = relative(dates.scores(ctx.query, ['what', 'sentence', 'heading', 'block'], { what: 2, sentence: 1, heading: 0.5, block: 0.5 }));
   const toText = relative(q.recipientText ? dates.scores(expandQuery(q.recipientText), ['to']) : []);
-  const aboutDocuments = q.kinds.includes('reference');
+  // "Hướng dẫn của Trung ương Đoàn ra ngày nào": the date of a cited document is the answer.
+  const aboutDocuments = q.kinds.includes('reference') || REFERENCE_WORDS.some((p) => findPhrase(q.words, p.words) >= 0);
   const wantsDeadline = DEADLINE_CUES.some((p) => findPhrase(q.words, p.words) >= 0);
   const scores = dates.items.map((d, i) => {
     const c = content[i] ?? 0;
@@ -52,8 +53,9 @@ export function answerWhen(ctx: AnswerContext): Draft | null {
   const block = (i: number | undefined): string => (i === undefined ? '' : ctx.rankers.dateBlocks[i] ?? '');
   if (!top) return null;
   const heading = (d: DateFact): string => (d.section ? headings.get(d.section) ?? '' : '');
-  // "bắt đầu", "mấy giờ" ask for the kind of date; no sentence has to contain them.
-  const confidence = ctx.coverage(`${block(order[0])} ${heading(top)} ${top.who ?? ''}`, [...TIME_OF_DAY, ...START_CUES, ...END_CUES]);
+  // "ngày nào", "bắt đầu", "mấy giờ" ask for the kind of date: they count when the text has them, and are left out when not.
+  const covered = `${block(order[0])} ${heading(top)} ${top.who ?? ''}`;
+  const confidence = Math.max(ctx.coverage(covered), ctx.coverage(covered, [...(KIND_CUES.get('when') ?? []), ...TIME_OF_DAY, ...START_CUES, ...END_CUES]));
   if (confidence < MIN_COVERAGE) return null;
   const shown = [display(top, block(order[0]), ctx)];
   const ids = [top.section];

@@ -85,7 +85,7 @@ export function answerFromPassages(ctx: AnswerContext): Draft | null {
     if (c.score < top.score * SECOND_SHARE || c.coverage < MIN_COVERAGE) break;
     const text = display(ctx, c.p, BODY_ROOM - shown[0]!.length - 1);
     if (shown.some((s) => s.includes(text) || text.includes(s))) continue;
-    if (shown.join('\n').length + text.length + 1 > BODY_ROOM) break;
+    if (shown.join('\n').length + text.length + 1 > BODY_ROOM) continue;
     shown.push(text);
     ids.push(c.p.section);
     break;

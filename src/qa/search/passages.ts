@@ -60,6 +60,8 @@ export function sectionItems(section: Section, sections: readonly Section[]): st
 export function planPassages(doc: PlanDocument): Passage[] {
   const byId = new Map(doc.sections.map((s) => [s.id, s]));
   const passages: Passage[] = [];
+  const title = doc.header.title;
+  if (title) passages.push(...fromSentences([title], null, ''));
   doc.preamble.forEach((b, i) => passages.push(...fromSentences(b.sentences, null, doc.header.title ?? '', introduced(doc.preamble, i))));
   for (const section of doc.sections) {
     const context = headingChain(section, byId);
