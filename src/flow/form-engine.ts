@@ -1,5 +1,5 @@
 import type { OutboundMessage } from '../core/messages.ts';
-import { isOneOf } from './fold.ts';
+import { foldText, isOneOf } from './fold.ts';
 import type { AnswerValue, FormSpec, QuestionSpec } from './form-spec.ts';
 import type { FormState } from './form-state.ts';
 import { formatNumber } from './format-number.ts';
@@ -159,21 +159,36 @@ function answerText(spec: FormSpec, state: FormState, question: QuestionSpec, te
 }
 
 function review(spec: FormSpec, state: FormState, input: FormInput, t: TextFn): StepResult {
-  const choice = input.kind === 'choice' ? input.id : wordChoice(input.text, [['submit', SUBMIT_WORDS, 1], ['edit', EDIT_WORDS, 2]]);
+  // The words of the buttons count too ("Gửi báo cáo", "Send report"), in the person's language.
+  const label = (id: string) => foldText(t(`form.engine.choice.${id}`));
+  const choice =
+    input.kind === 'choice'
+      ? input.id
+      : wordChoice(input.text, [
+          ['submit', [...SUBMIT_WORDS, label('submit')], 1],
+          ['edit', [...EDIT_WORDS, label('edit')], 2],
+        ]);
   if (choice === 'submit') {
     // A stored state may predate a question becoming relevant: ask it before accepting the report.
     if (nextQuestion(spec, state.answers)) return show(spec, advance(spec, state), t);
     return { state, messages: [], outcome: 'submit' };
   }
   if (choice === 'edit') return show(spec, { ...state, phase: 'pick_edit' }, t);
-  return refuse(spec, state, t, 'form.engine.review_unknown');
+  // Only the two choices again, not the whole review: it is long on a phone.
+  const again = renderReview(spec, state.answers, t);
+  return {
+    state,
+    messages: [again.type === 'choices' ? { ...again, text: t('form.engine.review_unknown') } : again],
+    outcome: 'continue',
+  };
 }
 
 function pickEdit(spec: FormSpec, state: FormState, input: FormInput, t: TextFn): StepResult {
   let choice: string | undefined;
   if (input.kind === 'choice') choice = input.id;
-  else if (isOneOf(input.text, BACK_WORDS)) choice = 'back';
+  else if (isOneOf(input.text, [...BACK_WORDS, foldText(t('form.engine.choice.back'))])) choice = 'back';
   else if (/^\s*\d+\s*$/.test(input.text)) choice = pickEditChoices(spec, state.answers, t)[Number(input.text) - 1]?.id;
+  else choice = pickEditChoices(spec, state.answers, t).find((c) => foldText(c.label) === foldText(input.text))?.id;
   if (choice === 'back') return show(spec, { ...state, phase: 'review' }, t);
   const questionId = choice?.startsWith('edit:') ? choice.slice('edit:'.length) : undefined;
   if (questionId && relevantQuestions(spec, state.answers).some((q) => q.id === questionId)) {

@@ -41,7 +41,9 @@ export function questionChoices(question: QuestionSpec, state: FormState, t: Tex
   }
   const isChoiceQuestion = choices.length > 0;
   if (isChoiceQuestion && !question.required) choices.push({ id: 'skip', label: t('form.engine.choice.skip') });
-  if (canKeep(state, question)) choices.push({ id: 'keep', label: t('form.engine.choice.keep') });
+  // Only choice questions get a "keep" button: under a typed question, a numbered "1. Giữ nguyên" on
+  // Zalo or the console would read as the answer 1. There «giữ nguyên» is typed (see form.engine.current_typed).
+  if (isChoiceQuestion && canKeep(state, question)) choices.push({ id: 'keep', label: t('form.engine.choice.keep') });
   return choices;
 }
 
@@ -50,7 +52,10 @@ export function renderQuestion(spec: FormSpec, state: FormState, question: Quest
   const { index, total } = progress(spec, state.answers, question.id);
   const lines = [t('form.engine.progress', { index, total }), t(question.prompt), questionHint(question, t)];
   if (question.help) lines.push(t('form.engine.help', { help: t(question.help) }));
-  if (canKeep(state, question)) lines.push(t('form.engine.current', { value: formatAnswer(question, state.answers[question.id], t) }));
+  if (canKeep(state, question)) {
+    const key = questionChoices(question, state, t).length > 0 ? 'form.engine.current' : 'form.engine.current_typed';
+    lines.push(t(key, { value: formatAnswer(question, state.answers[question.id], t) }));
+  }
   if (state.draft && state.draft.length > 0) {
     lines.push(t('form.engine.selected', { value: formatAnswer(question, state.draft, t) }));
   }

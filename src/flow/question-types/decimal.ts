@@ -7,7 +7,7 @@ import type { QuestionType } from './question-type.ts';
  * `{ id: resources_million_vnd, type: decimal, prompt: form.qttn.resources.prompt, unit: form.units.million_vnd, min: 0 }`
  */
 export const decimalType: QuestionType<QuestionOf<'decimal'>> = {
-  parse: (text, question) => parseNumeric(text, question),
+  parse: (text, question, t) => parseNumeric(text, question, t),
   format: formatNumeric,
   hint: numericHint,
   accepts: acceptsNumber,

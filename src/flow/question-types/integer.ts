@@ -7,7 +7,7 @@ import type { QuestionType } from './question-type.ts';
  * `{ id: propaganda_sessions, type: integer, prompt: form.qttn.propaganda_sessions.prompt, unit: form.units.session, min: 0 }`
  */
 export const integerType: QuestionType<QuestionOf<'integer'>> = {
-  parse: (text, question) => parseNumeric(text, question),
+  parse: (text, question, t) => parseNumeric(text, question, t),
   format: formatNumeric,
   hint: numericHint,
   accepts: acceptsNumber,

@@ -10,7 +10,7 @@ import { invalid, type QuestionType } from './question-type.ts';
 export const multiChoiceType: QuestionType<QuestionOf<'multi_choice'>> = {
   parse(text, question, t) {
     const trimmed = text.trim();
-    const parts = /^\d+(?:[\s,;]+\d+)*$/.test(trimmed) ? trimmed.split(/[\s,;]+/) : trimmed.split(/[,;]+/);
+    const parts = /^\d+(?:[\s,;]+\d+)*$/.test(trimmed) ? trimmed.split(/[\s,;]+/) : trimmed.split(/\s*(?:[,;]|\s(?:và|va|and)\s)\s*/iu);
     const chosen = new Set<string>();
     for (const part of parts.map((p) => p.trim()).filter((p) => p !== '')) {
       const option = findOption(part, question.options, t);

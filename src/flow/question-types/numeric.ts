@@ -7,10 +7,19 @@ import { invalid, type ParseResult } from './question-type.ts';
 type NumericQuestion = QuestionOf<'integer'> | QuestionOf<'decimal'>;
 
 /** Shared by integer and decimal questions: reads a Vietnamese number and checks whole-ness and range. */
-export function parseNumeric(text: string, question: NumericQuestion): ParseResult {
-  const read = readNumber(text);
+export function parseNumeric(text: string, question: NumericQuestion, t: TextFn): ParseResult {
+  const read = readNumber(toVietnameseSeparators(text, t));
   if (!read.ok) return invalid(`form.errors.${read.reason}`, { text: text.trim() });
   return checkNumber(read.value, question) ?? { ok: true, value: read.value };
+}
+
+/**
+ * In a language that writes "1,200.5" (English), swaps the separators so that the Vietnamese reader
+ * ("1.200,5") reads what the person was shown in the hint.
+ */
+function toVietnameseSeparators(text: string, t: TextFn): string {
+  if (t('form.number.decimal') !== '.') return text;
+  return text.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
 }
 
 function checkNumber(value: number, question: NumericQuestion): ParseResult | null {

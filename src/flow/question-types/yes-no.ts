@@ -2,8 +2,8 @@ import { foldText } from '../fold.ts';
 import type { QuestionOf } from '../form-spec.ts';
 import { invalid, type QuestionType } from './question-type.ts';
 
-const YES = ['co', 'c', 'yes', 'y', '1', 'dung', 'co a'];
-const NO = ['khong', 'k', 'ko', 'no', 'n', '0', 'chua', 'khong a'];
+const YES = ['co', 'c', 'yes', 'y', '1', 'dung', 'co a', 'roi', 'da', 'da co', 'co roi', 'da roi'];
+const NO = ['khong', 'k', 'ko', 'no', 'n', '0', 'chua', 'khong a', 'chua co'];
 
 /**
  * Yes or no; accepts có/không, co/khong, yes/no, c/k, 1/0. Buttons send the choice ids `yes` / `no`.
