@@ -151,9 +151,9 @@ function asksRecipients(ws: readonly Word[]): boolean {
   }
   if (verbAt < 0) return false;
   const before = ws.slice(0, verbAt);
-  if (!before.every((w, i) => isFiller(w, i))) return false;
-  // "Kế hoạch gửi (báo cáo) tới những nơi nào": the plan is sent; "gửi báo cáo về đâu": a report is.
-  const planSent = before.some((_, i) => self.has(i));
+  // "Kế hoạch (đêm nhạc) gửi (báo cáo) tới những nơi nào": the plan is sent; "gửi báo cáo về đâu": a report is.
+  const planSent = self.has(before.findIndex((w) => !isStopword(w)));
+  if (!planSent && !before.every((w, i) => isFiller(w, i))) return false;
   const after = ws.slice(verbEnd);
   for (const ask of RECIPIENT_ASKS) {
     const at = findPhrase(after, ask.words);

@@ -1,9 +1,10 @@
 import { findDates } from '../date-mentions.ts';
+import { splitClauses } from '../reading/sentences.ts';
 import type { Passage } from '../search/passages.ts';
 import { joinWithin, MAX_ANSWER, type Draft } from './compose.ts';
 import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
 
-/** A sentence short enough is shown whole; a longer one only by its clause. */
+/** A sentence short enough is shown whole; a longer one by its clause and the clauses around it that fit. */
 const WHOLE_SENTENCE = 320;
 /** A second passage is added when it scores at least this share of the first. */
 const SECOND_SHARE = 0.8;
@@ -20,14 +21,31 @@ function unitOf(ctx: AnswerContext, section: string | null): string | null {
 
 /**
  * A passage with the items it introduces ("Tiểu ban hậu cần" → its members), within `room`
- * characters; an item of a unit's duties is shown with the unit ("Cấp tỉnh: Tham mưu cho …").
+ * characters; an item of a unit's duties is shown with the unit ("Cấp tỉnh: Tham mưu cho …"). A clause
+ * of a long sentence is shown alone, or `widen`ed with the clauses around it when it is the whole answer.
  */
-function display(ctx: AnswerContext, p: Passage, room: number): string {
-  let text = p.sentence.length <= WHOLE_SENTENCE ? p.sentence : p.text;
+function display(ctx: AnswerContext, p: Passage, room: number, widen = false): string {
+  let text = p.sentence.length <= WHOLE_SENTENCE ? p.sentence : widen ? excerpt(p, Math.min(room, WHOLE_SENTENCE)) : p.text;
   const unit = unitOf(ctx, p.section);
   if (unit && !text.includes(unit) && text !== p.context.split(' | ')[0]) text = `${unit}: ${text}`;
   if (p.followers.length === 0) return text;
   return joinWithin([text, ...p.followers.map((f) => `- ${f}`)], room);
+}
+
+/** The passage's sentence if it fits in `max` characters, else its clause with as many neighbouring clauses as fit. */
+function excerpt(p: Passage, max: number): string {
+  if (p.sentence.length <= max) return p.sentence;
+  const clauses = splitClauses(p.sentence);
+  let from = clauses.indexOf(p.text);
+  if (from < 0) return p.text;
+  let to = from;
+  const length = (a: number, b: number): number => clauses.slice(a, b + 1).join(' ').length;
+  for (let grew = true; grew; ) {
+    grew = false;
+    if (to + 1 < clauses.length && length(from, to + 1) <= max) [to, grew] = [to + 1, true];
+    if (from > 0 && length(from - 1, to) <= max) [from, grew] = [from - 1, true];
+  }
+  return clauses.slice(from, to + 1).join(' ');
 }
 
 /** Words that name a place in a passage: "Địa điểm:", "tại Trường …", "ở Nhà văn hóa …". */
@@ -90,6 +108,7 @@ export function answerFromPassages(ctx: AnswerContext): Draft | null {
     ids.push(c.p.section);
     break;
   }
+  if (shown.length === 1) shown[0] = display(ctx, top.p, BODY_ROOM, true);
   return { body: shown.join('\n'), source: { kind: 'sections', ids }, confidence: top.coverage, section: top.p.section };
 }
 
