@@ -89,8 +89,8 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
     const summary = await startupSummary(app, config, redisChoice);
     logger.info({ summary }, 'doanbot starting');
     if (consoleEnabled(config)) io.stdout.write(`${summary}\n\n`);
-    await app.start();
-    // Reminders and group summaries (BullMQ): planned now, and again whenever a period changes.
+    // Reminders and group summaries (BullMQ): planned now, and again whenever a period changes. The
+    // hooks are set before the channels start, so a /giahan arriving at once is planned too.
     const reminders = createReminders(app, {
       redis,
       logger,
@@ -98,7 +98,14 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
       displayZone: config.timezone,
       provinceCode: config.province.code,
     });
-    await reminders.start();
+    try {
+      await app.start();
+      await reminders.start();
+    } catch (error) {
+      await reminders.close().catch(() => undefined);
+      await app.stop().catch(() => undefined);
+      throw error;
+    }
     let stopped = false;
     return {
       app,
