@@ -73,6 +73,8 @@ export const extendCommand: Command = {
     const { stores, timezone, clock, hooks } = ctx.services;
     const split = splitExtendArgs(args, timezone);
     if (!split) {
+      const typedDate = args.split(/\s+/).find((w) => /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(w));
+      if (typedDate) return ctx.replyText('reminders.extend.bad_date', { date: typedDate });
       const periods = await stores.periods.list();
       return ctx.replyText('reminders.extend.usage', { list: periods.map((p) => p.id).join(', ') || '—' });
     }
