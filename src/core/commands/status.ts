@@ -2,7 +2,7 @@ import type { Command } from '../bot/command.ts';
 import type { BotContext } from '../bot/bot-context.ts';
 import type { Period } from '../domain/types.ts';
 import { currentPeriod, findPeriod } from '../report/periods.ts';
-import { periodStatus } from '../report/period-status.ts';
+import { periodStatus, type PeriodStatus } from '../report/period-status.ts';
 import { renderStatus, renderSummary } from '../report/render-status.ts';
 import { exportCsv } from '../report/export-csv.ts';
 import { foldText as fold } from '../../flow/fold.ts';
@@ -24,6 +24,12 @@ export async function periodFromArgs(ctx: BotContext, args: string): Promise<Per
   return period;
 }
 
+/** Who reported for the period the leader named (or the current one); null after replying when none fits. */
+async function statusFromArgs(ctx: BotContext, args: string): Promise<PeriodStatus | null> {
+  const period = await periodFromArgs(ctx, args);
+  return period ? periodStatus(ctx.services.stores, period, ctx.services.province.code) : null;
+}
+
 export const statusCommand: Command = {
   names: ['tinhhinh', 'status'],
   words: ['tình hình', 'tinh hinh'],
@@ -31,10 +37,8 @@ export const statusCommand: Command = {
   descriptionKey: 'commands.status',
   menu: true,
   async run(ctx, args) {
-    const period = await periodFromArgs(ctx, args);
-    if (!period) return;
-    const status = await periodStatus(ctx.services.stores, period, ctx.services.province.code);
-    await ctx.reply({ type: 'text', text: renderStatus(status, ctx.t, ctx.lang, ctx.services.timezone) });
+    const status = await statusFromArgs(ctx, args);
+    if (status) await ctx.reply({ type: 'text', text: renderStatus(status, ctx.t, ctx.lang, ctx.services.timezone) });
   },
 };
 
@@ -50,10 +54,9 @@ export const summaryCommand: Command = {
   async run(ctx, args) {
     const words = args.split(/\s+/).filter(Boolean);
     const toGroup = words.some((w) => TO_GROUP.has(fold(w)));
-    const period = await periodFromArgs(ctx, words.filter((w) => !TO_GROUP.has(fold(w))).join(' '));
-    if (!period) return;
-    const { stores, province, form, timezone } = ctx.services;
-    const status = await periodStatus(stores, period, province.code);
+    const status = await statusFromArgs(ctx, words.filter((w) => !TO_GROUP.has(fold(w))).join(' '));
+    if (!status) return;
+    const { stores, form, timezone } = ctx.services;
     if (!toGroup) {
       return ctx.reply({ type: 'text', text: renderSummary(status, form, ctx.t, ctx.lang, timezone) });
     }
@@ -73,10 +76,10 @@ export const exportCommand: Command = {
   descriptionKey: 'commands.export',
   menu: true,
   async run(ctx, args) {
-    const period = await periodFromArgs(ctx, args);
-    if (!period) return;
-    const { stores, province, form, timezone } = ctx.services;
-    const status = await periodStatus(stores, period, province.code);
+    const status = await statusFromArgs(ctx, args);
+    if (!status) return;
+    const { form, timezone } = ctx.services;
+    const period = status.period;
     const content = exportCsv(status, form, ctx.t, timezone);
     await ctx.reply({
       type: 'file',
