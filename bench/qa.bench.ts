@@ -38,7 +38,11 @@ const QUESTIONS = [
 export async function runQaBench(): Promise<string[]> {
   const translator = Translator.fromDirectory(join(root, 'locales'));
   const t = (key: string, params?: Record<string, string | number>): string => translator.t('vi', key, params);
-  const extras = existsSync(EXTRA_DIR) ? readdirSync(EXTRA_DIR).filter((f) => f.endsWith('.txt')).map((f) => join(EXTRA_DIR, f)) : [];
+  const extras = existsSync(EXTRA_DIR)
+    ? readdirSync(EXTRA_DIR)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => join(EXTRA_DIR, f))
+    : [];
   const texts = [...SEEDS, ...extras].map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 
   const buildStart = performance.now();

@@ -35,7 +35,9 @@ export async function createPlanServices(
             id: p.id,
             title: p.title,
             unitDeadline: deadline.toISO()!,
-            ...(p.provinceDeadline ? { provinceDeadline: DateTime.fromISO(p.provinceDeadline, { zone: timezone }).endOf('day').toISO()! } : {}),
+            ...(p.provinceDeadline
+              ? { provinceDeadline: DateTime.fromISO(p.provinceDeadline, { zone: timezone }).endOf('day').toISO()! }
+              : {}),
             deadlineIsDateOnly: true,
             closes: deadline.plus({ days: LATE_WINDOW_DAYS }).toISO()!,
             reminders: DEFAULT_REMINDERS,

@@ -44,12 +44,23 @@ function createAdapters(config: AppConfig, logger: Logger, io: BotIo, translator
   const adapters: ChannelAdapter[] = [];
   if (config.telegram) {
     adapters.push(
-      new TelegramAdapter({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, mode: config.telegram.mode, logger: logger.child({ channel: 'telegram' }) }),
+      new TelegramAdapter({
+        token: config.telegram.token,
+        apiRoot: config.telegram.apiRoot,
+        mode: config.telegram.mode,
+        logger: logger.child({ channel: 'telegram' }),
+      }),
     );
   }
   if (config.zalo) {
     adapters.push(
-      new ZaloAdapter({ token: config.zalo.token, apiRoot: config.zalo.apiRoot, mode: config.zalo.mode, logger: logger.child({ channel: 'zalo' }), translator }),
+      new ZaloAdapter({
+        token: config.zalo.token,
+        apiRoot: config.zalo.apiRoot,
+        mode: config.zalo.mode,
+        logger: logger.child({ channel: 'zalo' }),
+        translator,
+      }),
     );
   }
   if (consoleEnabled(config)) {

@@ -3,15 +3,19 @@ import { z } from 'zod';
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
 const idList = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []),
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
   z.array(z.string().regex(/^[\w-]+$/, 'must be a comma-separated list of user ids')),
 );
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 const positive = (fallback: number) => z.coerce.number().positive().default(fallback);
 const url = z.string().url();
-const secretToken = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A–Z, a–z, 0–9, _ or -');
+const secretToken = z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A–Z, a–z, 0–9, _ or -');
 const timezone = z.string().refine((zone) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -48,16 +52,46 @@ export const envSchema = z.object({
 
   CONSOLE: z.preprocess(emptyToUndefined, z.enum(['auto', 'on', 'off']).default('auto')),
 
-  REDIS_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
-  REDIS_LOCAL_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379')),
-  REDIS_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[\w:.-]+$/).default('doanbot:')),
+  REDIS_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+  ),
+  REDIS_LOCAL_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .default('redis://127.0.0.1:6379'),
+  ),
+  REDIS_PREFIX: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[\w:.-]+$/)
+      .default('doanbot:'),
+  ),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
 
   FLOWS_DIR: z.preprocess(emptyToUndefined, z.string().default('./flows')),
-  PLAN_DIR: z.preprocess(emptyToUndefined, z.string().regex(/^[\w.-]+$/, 'must be a folder name under FLOWS_DIR').default('demo-2027')),
+  PLAN_DIR: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[\w.-]+$/, 'must be a folder name under FLOWS_DIR')
+      .default('demo-2027'),
+  ),
   LOCALES_DIR: z.preprocess(emptyToUndefined, z.string().default('./locales')),
   TIMEZONE: z.preprocess(emptyToUndefined, timezone.default('Asia/Ho_Chi_Minh')),
-  PROVINCE_CODE: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default('TINH')),
+  PROVINCE_CODE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/)
+      .default('TINH'),
+  ),
   PROVINCE_NAME: z.preprocess(emptyToUndefined, z.string().default('Tỉnh Đoàn')),
   INVITE_TTL_HOURS: z.preprocess(emptyToUndefined, positive(168)),
 

@@ -3,14 +3,7 @@ import { foldText, isOneOf } from './fold.ts';
 import type { AnswerValue, FormSpec, QuestionSpec } from './form-spec.ts';
 import type { FormState } from './form-state.ts';
 import { formatNumber } from './format-number.ts';
-import {
-  canKeep,
-  pickEditChoices,
-  questionChoices,
-  renderPickEdit,
-  renderQuestion,
-  renderReview,
-} from './form-render.ts';
+import { canKeep, pickEditChoices, questionChoices, renderPickEdit, renderQuestion, renderReview } from './form-render.ts';
 import { parseAnswer } from './question-types/index.ts';
 import { nextQuestion, pruneAnswers, relevantQuestions } from './relevance.ts';
 import type { TextFn } from './text-fn.ts';
@@ -67,9 +60,7 @@ export function step(spec: FormSpec, state: FormState, input: FormInput, t: Text
     case 'asking': {
       const question = currentQuestion(spec, state);
       if (!question) return show(spec, advance(spec, state), t);
-      return input.kind === 'choice'
-        ? answerChoice(spec, state, question, input.id, t)
-        : answerText(spec, state, question, input.text, t);
+      return input.kind === 'choice' ? answerChoice(spec, state, question, input.id, t) : answerText(spec, state, question, input.text, t);
     }
     case 'review':
       return review(spec, state, input, t);
@@ -79,10 +70,7 @@ export function step(spec: FormSpec, state: FormState, input: FormInput, t: Text
 }
 
 /** Sums every integer and decimal question over several reports (skipped and absent answers count 0). */
-export function numericTotals(
-  spec: FormSpec,
-  answerSets: Record<string, AnswerValue>[],
-): { questionId: string; total: number }[] {
+export function numericTotals(spec: FormSpec, answerSets: Record<string, AnswerValue>[]): { questionId: string; total: number }[] {
   return spec.questions
     .filter((q) => q.type === 'integer' || q.type === 'decimal')
     .map((q) => {
@@ -102,9 +90,7 @@ function currentQuestion(spec: FormSpec, state: FormState): QuestionSpec | undef
 function advance(spec: FormSpec, state: FormState): FormState {
   const { draft: _draft, ...rest } = state;
   const next = nextQuestion(spec, state.answers);
-  return next
-    ? { ...rest, phase: 'asking', current: next.id }
-    : { ...rest, phase: 'review', current: null, returnToReview: false };
+  return next ? { ...rest, phase: 'asking', current: next.id } : { ...rest, phase: 'review', current: null, returnToReview: false };
 }
 
 function show(spec: FormSpec, state: FormState, t: TextFn, before: OutboundMessage[] = []): StepResult {
@@ -117,9 +103,7 @@ function commit(spec: FormSpec, state: FormState, question: QuestionSpec, value:
 }
 
 function refuse(spec: FormSpec, state: FormState, t: TextFn, errorKey: string, params: Record<string, string | number> = {}): StepResult {
-  const shown = Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, t) : v]),
-  );
+  const shown = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, t) : v]));
   return show(spec, state, t, [{ type: 'text', text: t(errorKey, shown) }]);
 }
 
@@ -138,7 +122,13 @@ function answerChoice(spec: FormSpec, state: FormState, question: QuestionSpec, 
     if (id === 'done' && question.type === 'multi_choice') {
       const ticked = state.draft ?? [];
       if (ticked.length === 0) return refuse(spec, state, t, 'form.errors.choose_at_least_one');
-      return commit(spec, state, question, question.options.filter((o) => ticked.includes(o.id)).map((o) => o.id), t);
+      return commit(
+        spec,
+        state,
+        question,
+        question.options.filter((o) => ticked.includes(o.id)).map((o) => o.id),
+        t,
+      );
     }
   }
   return refuse(spec, state, t, 'form.engine.stale_choice');

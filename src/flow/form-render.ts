@@ -13,9 +13,7 @@ export function questionLabel(question: QuestionSpec, t: TextFn): string {
 /** "1. Label: value" for every asked question, in form order. */
 export function formatAnswers(spec: FormSpec, answers: Answers, t: TextFn): string {
   return relevantQuestions(spec, answers)
-    .map((q, i) =>
-      t('form.engine.answer_line', { index: i + 1, label: questionLabel(q, t), value: formatAnswer(q, answers[q.id], t) }),
-    )
+    .map((q, i) => t('form.engine.answer_line', { index: i + 1, label: questionLabel(q, t), value: formatAnswer(q, answers[q.id], t) }))
     .join('\n');
 }
 
@@ -70,7 +68,9 @@ export const REVIEW_CHOICES = ['submit', 'edit'] as const;
 
 /** All answers with the choice to send or to change one. */
 export function renderReview(spec: FormSpec, answers: Answers, t: TextFn): OutboundMessage {
-  const text = [t(spec.title), t('form.engine.review_title'), formatAnswers(spec, answers, t), t('form.engine.review_question')].join('\n\n');
+  const text = [t(spec.title), t('form.engine.review_title'), formatAnswers(spec, answers, t), t('form.engine.review_question')].join(
+    '\n\n',
+  );
   const choices = REVIEW_CHOICES.map((id) => ({ id, label: t(`form.engine.choice.${id}`) }));
   return { type: 'choices', text, choices, columns: 2 };
 }

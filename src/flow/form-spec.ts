@@ -23,9 +23,7 @@ export interface Comparison {
 /** When a question is asked: a comparison, or all / any of several conditions. */
 export type Condition = Comparison | { all: Condition[] } | { any: Condition[] };
 
-const identifier = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, 'Expected lower-case letters, digits and "_", starting with a letter');
+const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'Expected lower-case letters, digits and "_", starting with a letter');
 const localeKey = z.string().regex(/^[A-Za-z][\w-]*(\.[\w-]+)+$/, 'Expected a locale key such as "form.qttn.title"');
 
 const comparisonSchema = z
@@ -58,8 +56,18 @@ const base = {
 const optionSchema = z.object({ id: identifier, label: localeKey }).strict();
 
 const questionSchema = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('integer'), unit: localeKey.optional(), min: z.number().int().optional(), max: z.number().int().optional() }).strict(),
-  z.object({ ...base, type: z.literal('decimal'), unit: localeKey.optional(), min: z.number().optional(), max: z.number().optional() }).strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal('integer'),
+      unit: localeKey.optional(),
+      min: z.number().int().optional(),
+      max: z.number().int().optional(),
+    })
+    .strict(),
+  z
+    .object({ ...base, type: z.literal('decimal'), unit: localeKey.optional(), min: z.number().optional(), max: z.number().optional() })
+    .strict(),
   z.object({ ...base, type: z.literal('text'), maxLength: z.number().int().positive().max(10_000).default(2000) }).strict(),
   z.object({ ...base, type: z.literal('single_choice'), options: z.array(optionSchema).min(2) }).strict(),
   z.object({ ...base, type: z.literal('multi_choice'), options: z.array(optionSchema).min(2) }).strict(),
@@ -172,7 +180,9 @@ function comparisonProblem(c: Comparison, target: QuestionSpec): { field: 'op' |
   switch (target.type) {
     case 'integer':
     case 'decimal':
-      return values.every((v) => typeof v === 'number') ? null : { field: 'value', message: `"${target.id}" is a number; compare it with numbers` };
+      return values.every((v) => typeof v === 'number')
+        ? null
+        : { field: 'value', message: `"${target.id}" is a number; compare it with numbers` };
     case 'yes_no':
       if (c.op !== 'eq' && c.op !== 'ne') return { field: 'op', message: `"${target.id}" is yes/no; use eq or ne` };
       return typeof c.value === 'boolean' ? null : { field: 'value', message: `"${target.id}" is yes/no; compare it with true or false` };

@@ -16,7 +16,19 @@ type Token =
 
 /** Number words, without diacritics ("mốt", "một" → "mot"; "mười", "mươi" → "muoi"). */
 const DIGIT_WORDS: Record<string, number> = {
-  khong: 0, mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, lam: 5, nham: 5, sau: 6, bay: 7, tam: 8, chin: 9,
+  khong: 0,
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  tu: 4,
+  nam: 5,
+  lam: 5,
+  nham: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
 };
 const SCALE_WORDS: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6, ty: 1e9, ti: 1e9 };
 const TEN_WORDS = new Set(['muoi', 'chuc']);

@@ -23,7 +23,9 @@ function questionTruths(spec: FormSpec, answers: Answers): { question: QuestionS
 
 /** The questions asked given these answers, in form order (a question whose condition is not yet known is not). */
 export function relevantQuestions(spec: FormSpec, answers: Answers): QuestionSpec[] {
-  return questionTruths(spec, answers).filter((q) => q.truth === true).map((q) => q.question);
+  return questionTruths(spec, answers)
+    .filter((q) => q.truth === true)
+    .map((q) => q.question);
 }
 
 /** The first asked question without an answer, if any. */
@@ -33,7 +35,9 @@ export function nextQuestion(spec: FormSpec, answers: Answers): QuestionSpec | u
 
 /** "Câu index/total": total counts the questions that are or may still become relevant. */
 export function progress(spec: FormSpec, answers: Answers, questionId: string): { index: number; total: number } {
-  const possible = questionTruths(spec, answers).filter((q) => q.truth !== false).map((q) => q.question.id);
+  const possible = questionTruths(spec, answers)
+    .filter((q) => q.truth !== false)
+    .map((q) => q.question.id);
   const position = possible.indexOf(questionId);
   return { index: position < 0 ? possible.length : position + 1, total: possible.length };
 }

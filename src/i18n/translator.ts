@@ -33,7 +33,9 @@ export class Translator {
     for (const lang of LANGS) {
       const langDir = join(dir, lang);
       if (!existsSync(langDir)) continue;
-      for (const file of readdirSync(langDir).filter((f) => f.endsWith('.json')).sort()) {
+      for (const file of readdirSync(langDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()) {
         const data: unknown = JSON.parse(readFileSync(join(langDir, file), 'utf8'));
         this.add(lang, basename(file, '.json'), data);
       }

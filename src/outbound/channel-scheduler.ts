@@ -191,11 +191,14 @@ export class ChannelScheduler {
     if (!this.timer || at < this.timerAt) {
       this.clearTimer();
       this.timerAt = at;
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.timerAt = Infinity;
-        this.pump();
-      }, Math.max(0, at - now));
+      this.timer = setTimeout(
+        () => {
+          this.timer = undefined;
+          this.timerAt = Infinity;
+          this.pump();
+        },
+        Math.max(0, at - now),
+      );
     }
     // Only waiting messages keep the process alive; forgetting idle chats does not.
     if (this.pending > 0) this.timer.ref();

@@ -6,5 +6,4 @@ import type { DeliveryError } from '../core/delivery-errors.ts';
  * no adapter for the channel); otherwise the outbound path gave up after its retries or was closed.
  */
 export type DeliveryResult =
-  | { status: 'sent'; attempts: number }
-  | { status: 'failed'; attempts: number; error: DeliveryError | Error; permanent: boolean };
+  { status: 'sent'; attempts: number } | { status: 'failed'; attempts: number; error: DeliveryError | Error; permanent: boolean };

@@ -54,7 +54,9 @@ export function loadBundle(dir: string, opts: LoadBundleOptions): PlanBundle {
     title: plan.title,
     ...(plan.issuer !== undefined && { issuer: plan.issuer }),
     documentPath,
-    documentText: readFileSync(documentPath, 'utf8').replace(/^\uFEFF/, '').normalize('NFC'),
+    documentText: readFileSync(documentPath, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .normalize('NFC'),
     form: parseFormSpec(readYaml(formPath), formPath, opts.hasKey),
     timezone,
     reminderTime: plan.reminderTime,
@@ -113,7 +115,8 @@ function resolvePeriods(raw: RawPeriod[], zone: string, issues: SpecIssue[]): Pe
     const explicitCloses = resolve(period.closes, 'end', 'closes');
     if (!unit) return;
     const closes = explicitCloses ?? addDays(unit, DEFAULT_CLOSE_AFTER_DAYS, zone);
-    if (province && province.millis < unit.millis) issues.push({ path: at('deadlines', 'province'), message: 'is before the unit deadline' });
+    if (province && province.millis < unit.millis)
+      issues.push({ path: at('deadlines', 'province'), message: 'is before the unit deadline' });
     if (opens && opens.millis >= unit.millis) issues.push({ path: at('opens'), message: 'is not before the unit deadline' });
     if (closes.millis < unit.millis) issues.push({ path: at('closes'), message: 'is before the unit deadline' });
     periods.push({

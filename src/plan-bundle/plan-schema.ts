@@ -54,7 +54,10 @@ export const planSchema = z
     document: relativePath,
     form: relativePath,
     timezone: z.string().min(1).optional(),
-    reminderTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a time of day "HH:mm"').default(DEFAULT_REMINDER_TIME),
+    reminderTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a time of day "HH:mm"')
+      .default(DEFAULT_REMINDER_TIME),
     periods: z.array(periodSchema).min(1),
   })
   .strict();

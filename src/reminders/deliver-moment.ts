@@ -66,16 +66,19 @@ export async function deliverReminders(deps: ReminderDeps, period: Period, momen
 /** A summary moment: the completeness and totals, in Vietnamese, to the provincial group of each channel. */
 export async function deliverSummary(deps: ReminderDeps, period: Period, moment: PlannedMoment): Promise<Tally> {
   const { stores, translator, displayZone, form } = deps;
-  const [status, audience] = await Promise.all([
-    periodStatus(stores, period, deps.provinceCode),
-    provinceAudience(stores, deps.channels),
-  ]);
+  const [status, audience] = await Promise.all([periodStatus(stores, period, deps.provinceCode), provinceAudience(stores, deps.channels)]);
   const t = (key: string, params?: Record<string, string | number>) => translator.t('vi', key, params);
   const text = `${t('reminders.summary_heading')}\n${renderSummary(status, form, t, 'vi', displayZone)}`;
   const keepUntil = Date.parse(period.closes) + KEEP_AFTER_CLOSE_MS;
   return tallied(
     audience.map((chat) =>
-      deliverClaimed(deps, stores.keys.sent('summary', period.id, moment.offset, chat.channel, chat.chatId), chat, async () => ({ type: 'text', text }), keepUntil),
+      deliverClaimed(
+        deps,
+        stores.keys.sent('summary', period.id, moment.offset, chat.channel, chat.chatId),
+        chat,
+        async () => ({ type: 'text', text }),
+        keepUntil,
+      ),
     ),
   );
 }

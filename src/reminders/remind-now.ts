@@ -24,7 +24,15 @@ export async function remindNow(deps: ReminderDeps, period: Period): Promise<num
           const key = stores.keys.nudged(period.id, officer.id, chat.channel);
           if (!(await deps.claims.once(key, NUDGE_WINDOW_MS))) return false;
           const lang = (await stores.settings.language(chat.channel, userId)) ?? DEFAULT_LANG;
-          const message = reminderMessage(translator, lang, chat.channel, period, unit.unit.name, overdue ? 'overdue' : 'nudge', displayZone);
+          const message = reminderMessage(
+            translator,
+            lang,
+            chat.channel,
+            period,
+            unit.unit.name,
+            overdue ? 'overdue' : 'nudge',
+            displayZone,
+          );
           const result = await deps.outbox.send(chat, message);
           return result.status === 'sent';
         });

@@ -34,7 +34,8 @@ export interface ReminderSchedulerOptions {
 }
 
 /** How a job ended (its BullMQ return value). */
-export type MomentOutcome = { status: 'done'; tally: Tally } | { status: 'skipped'; reason: 'stale_version' | 'no_period' | 'closed' | 'superseded' };
+export type MomentOutcome =
+  { status: 'done'; tally: Tally } | { status: 'skipped'; reason: 'stale_version' | 'no_period' | 'closed' | 'superseded' };
 
 /** Thrown to make BullMQ try the job again later: some messages could not be sent yet. */
 export class RetryLaterError extends Error {
@@ -108,9 +109,7 @@ export class ReminderScheduler {
     const { moments, invalid } = plannedMoments(period, this.deps.schedule);
     if (invalid.length) this.logger.warn({ periodId: period.id, invalid }, 'offsets that are not durations were ignored');
     if (period.version > 1) {
-      await Promise.all(
-        moments.map((m) => this.queue.remove(momentJobId(m.kind, period.id, period.version - 1, m.offset)).catch(() => 0)),
-      );
+      await Promise.all(moments.map((m) => this.queue.remove(momentJobId(m.kind, period.id, period.version - 1, m.offset)).catch(() => 0)));
     }
     const pending = pendingMoments(moments, now);
     await this.queue.addBulk(
@@ -142,7 +141,8 @@ export class ReminderScheduler {
     const { moments } = plannedMoments(period, this.deps.schedule);
     const moment: PlannedMoment = moments.find((m) => m.kind === data.kind && m.offset === data.offset) ?? data;
     if (isSuperseded(moments, moment, now)) return { status: 'skipped', reason: 'superseded' };
-    const tally = moment.kind === 'reminder' ? await deliverReminders(this.deps, period, moment) : await deliverSummary(this.deps, period, moment);
+    const tally =
+      moment.kind === 'reminder' ? await deliverReminders(this.deps, period, moment) : await deliverSummary(this.deps, period, moment);
     return { status: 'done', tally };
   }
 

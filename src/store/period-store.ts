@@ -5,8 +5,12 @@ import type { Period } from '../core/domain/types.ts';
 import type { Keys } from './keys.ts';
 import { parseStored } from './json.ts';
 
-
-const overrideSchema = z.object({ unitDeadline: z.string(), closes: z.string(), version: z.number().int(), deadlineIsDateOnly: z.boolean() });
+const overrideSchema = z.object({
+  unitDeadline: z.string(),
+  closes: z.string(),
+  version: z.number().int(),
+  deadlineIsDateOnly: z.boolean(),
+});
 export type PeriodOverride = z.infer<typeof overrideSchema>;
 
 /**

@@ -19,7 +19,10 @@ describe('loadConfig', () => {
 
   it.each([
     [{ TELEGRAM_BOT_TOKEN: 'x', TELEGRAM_MODE: 'webhook' }, 'TELEGRAM_WEBHOOK_URL'],
-    [{ TELEGRAM_BOT_TOKEN: 'x', TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://a.b', TELEGRAM_WEBHOOK_SECRET: 'short' }, 'TELEGRAM_WEBHOOK_SECRET'],
+    [
+      { TELEGRAM_BOT_TOKEN: 'x', TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://a.b', TELEGRAM_WEBHOOK_SECRET: 'short' },
+      'TELEGRAM_WEBHOOK_SECRET',
+    ],
     [{ TELEGRAM_MODE: 'push' }, 'TELEGRAM_MODE'],
     [{ TIMEZONE: 'Mars/Olympus' }, 'TIMEZONE'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],

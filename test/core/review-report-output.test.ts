@@ -54,7 +54,12 @@ function statusOf(units: UnitStatus[]): PeriodStatus {
 
 describe('CSV export', () => {
   const status = statusOf([
-    reported(unit('HD01', 'Huyện Đoàn Ninh Hải'), { exchange_countries: ['laos', 'cambodia'], officer_assigned: true, international_resources: 12.5, highlights: null }),
+    reported(unit('HD01', 'Huyện Đoàn Ninh Hải'), {
+      exchange_countries: ['laos', 'cambodia'],
+      officer_assigned: true,
+      international_resources: 12.5,
+      highlights: null,
+    }),
   ]);
 
   it('writes chosen options and yes/no as the words people read, in the reader’s language', () => {
@@ -86,7 +91,10 @@ describe('/tonghop', () => {
 
   it('gives each total with its unit, in Vietnamese number format', () => {
     const summary = renderSummary(
-      statusOf([reported(hd01, { propaganda_sessions: 3, international_resources: 12.5 }), reported(hd02, { propaganda_sessions: 1200, international_resources: 8.25 })]),
+      statusOf([
+        reported(hd01, { propaganda_sessions: 3, international_resources: 12.5 }),
+        reported(hd02, { propaganda_sessions: 1200, international_resources: 8.25 }),
+      ]),
       form,
       vi,
       'vi',
@@ -98,8 +106,16 @@ describe('/tonghop', () => {
 });
 
 describe('naming a period in /baocao, /tinhhinh, /tonghop, /xuat', () => {
-  const half: Period = { ...period, id: '6thang-2027', title: { vi: 'Báo cáo công tác quốc tế thanh niên 6 tháng đầu năm 2027', en: 'International youth work report, first half of 2027' } };
-  const year: Period = { ...period, id: 'canam-2027', title: { vi: 'Báo cáo công tác quốc tế thanh niên năm 2027', en: 'International youth work report for 2027' } };
+  const half: Period = {
+    ...period,
+    id: '6thang-2027',
+    title: { vi: 'Báo cáo công tác quốc tế thanh niên 6 tháng đầu năm 2027', en: 'International youth work report, first half of 2027' },
+  };
+  const year: Period = {
+    ...period,
+    id: 'canam-2027',
+    title: { vi: 'Báo cáo công tác quốc tế thanh niên năm 2027', en: 'International youth work report for 2027' },
+  };
   const periods = [half, year];
 
   it.each([

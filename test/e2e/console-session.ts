@@ -39,7 +39,10 @@ export async function openConsoleSession(label: string): Promise<ConsoleSession>
   const stdout = new PassThrough();
   let printed = '';
   stdout.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-  const bot = await startBot({ REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, DATA_DIR: dataDir, CONSOLE: 'on', LOG_LEVEL: 'silent' }, { stdin, stdout });
+  const bot = await startBot(
+    { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, DATA_DIR: dataDir, CONSOLE: 'on', LOG_LEVEL: 'silent' },
+    { stdin, stdout },
+  );
 
   const settle = async (): Promise<void> => {
     await bot.app.core.idle();

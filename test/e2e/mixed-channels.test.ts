@@ -112,7 +112,7 @@ describe('Telegram and Zalo in one bot', () => {
     expect(zb.telegram.messagesTo(LEADER.telegram).length).toBe(tgLeaderBefore);
   });
 
-  it('sends it to a bound Zalo group instead of the leader\'s private Zalo chat', async () => {
+  it("sends it to a bound Zalo group instead of the leader's private Zalo chat", async () => {
     await zalo(ZALO_ADMIN_ID, '/start', 'Admin Zalo');
     expect(zaloTextOf(await zb.sayInGroup(ZALO_ADMIN_ID, ZALO_GROUP, '/nhom'))).toContain('Zalo');
     const tgGroupBefore = zb.telegram.messagesTo(TG_GROUP).length;

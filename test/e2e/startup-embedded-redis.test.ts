@@ -22,40 +22,46 @@ describe('start-up with no Redis reachable', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it.runIf(redisServerInstalled)('starts a private redis-server, and stop() leaves no process and no lock behind', { timeout: 60_000 }, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'doanbot-e2e-embedded-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const stdin = new PassThrough();
-    const stdout = new PassThrough();
-    let printed = '';
-    stdout.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+  it.runIf(redisServerInstalled)(
+    'starts a private redis-server, and stop() leaves no process and no lock behind',
+    { timeout: 60_000 },
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'doanbot-e2e-embedded-'));
+      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+      const stdin = new PassThrough();
+      const stdout = new PassThrough();
+      let printed = '';
+      stdout.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
 
-    const bot: RunningBot = await startBot(
-      {
-        // Nothing listens on a port just found free, so the "local Redis" is not there either.
-        REDIS_LOCAL_URL: `redis://127.0.0.1:${await findFreePort()}`,
-        REDIS_PREFIX: uniquePrefix('e2e-embedded'),
-        DATA_DIR: dataDir,
-        CONSOLE: 'on',
-      },
-      { stdin, stdout },
-    );
-    cleanups.push(() => bot.stop());
+      const bot: RunningBot = await startBot(
+        {
+          // Nothing listens on a port just found free, so the "local Redis" is not there either.
+          REDIS_LOCAL_URL: `redis://127.0.0.1:${await findFreePort()}`,
+          REDIS_PREFIX: uniquePrefix('e2e-embedded'),
+          DATA_DIR: dataDir,
+          CONSOLE: 'on',
+        },
+        { stdin, stdout },
+      );
+      cleanups.push(() => bot.stop());
 
-    expect(bot.redis.source).toBe('embedded');
-    expect(printed).toContain(t('startup.redis_embedded', { url: bot.redis.url }));
-    const redisDir = bot.config.redis.dataDir;
-    const lock = readLock(redisDir);
-    expect(lock?.ownerPid).toBe(process.pid);
-    const redisPid = lock!.redisPid;
-    expect(isProcessAlive(redisPid)).toBe(true);
+      expect(bot.redis.source).toBe('embedded');
+      expect(printed).toContain(t('startup.redis_embedded', { url: bot.redis.url }));
+      const redisDir = bot.config.redis.dataDir;
+      const lock = readLock(redisDir);
+      expect(lock?.ownerPid).toBe(process.pid);
+      const redisPid = lock!.redisPid;
+      expect(isProcessAlive(redisPid)).toBe(true);
 
-    // The bot works on it: the console admin adds a unit and lists it.
-    stdin.write('/donvi them HD01 Huyện Đoàn Ninh Hải\n/donvi ds\n');
-    await expect.poll(() => printed, { timeout: 10_000 }).toContain(t('units.line', { code: 'HD01', name: 'Huyện Đoàn Ninh Hải', people: 0 }));
+      // The bot works on it: the console admin adds a unit and lists it.
+      stdin.write('/donvi them HD01 Huyện Đoàn Ninh Hải\n/donvi ds\n');
+      await expect
+        .poll(() => printed, { timeout: 10_000 })
+        .toContain(t('units.line', { code: 'HD01', name: 'Huyện Đoàn Ninh Hải', people: 0 }));
 
-    await bot.stop();
-    expect(isProcessAlive(redisPid)).toBe(false);
-    expect(existsSync(lockPath(redisDir))).toBe(false);
-  });
+      await bot.stop();
+      expect(isProcessAlive(redisPid)).toBe(false);
+      expect(existsSync(lockPath(redisDir))).toBe(false);
+    },
+  );
 });

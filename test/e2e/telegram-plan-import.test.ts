@@ -25,11 +25,15 @@ afterAll(async () => {
   await tb?.close();
 });
 
-
 describe('importing a plan document in chat', () => {
   it('reads the document, says what it found and proposes periods from its deadlines', async () => {
     const before = tb.fake.messagesTo(LEADER).length;
-    tb.fake.sendDocument({ userId: LEADER, fileName: 'thang-thanh-nien-2028.txt', content: Buffer.from(PLAN, 'utf8'), mimeType: 'text/plain' });
+    tb.fake.sendDocument({
+      userId: LEADER,
+      fileName: 'thang-thanh-nien-2028.txt',
+      content: Buffer.from(PLAN, 'utf8'),
+      mimeType: 'text/plain',
+    });
     await tb.fake.waitFor(() => tb.fake.messagesTo(LEADER).length > before + 1);
     await tb.settle();
     const reply = tb.fake.messagesTo(LEADER).slice(before);
@@ -37,7 +41,12 @@ describe('importing a plan document in chat', () => {
     expect(text).toContain('Tháng Thanh niên');
     expect(text).toContain('banphongtrao@example.org');
     expect(text).toContain('15/04/2028');
-    expect(reply.at(-1)?.buttons?.flat().map((b) => b.data)).toEqual(['import:confirm', 'import:cancel']);
+    expect(
+      reply
+        .at(-1)
+        ?.buttons?.flat()
+        .map((b) => b.data),
+    ).toEqual(['import:confirm', 'import:cancel']);
   });
 
   it('creates the periods once the leader confirms, and they can be used at once', async () => {
@@ -60,7 +69,11 @@ describe('importing a plan document in chat', () => {
 
   it('imports a unit list sent by an admin as a CSV file', async () => {
     const before = tb.fake.messagesTo(ADMIN_ID).length;
-    tb.fake.sendDocument({ userId: ADMIN_ID, fileName: 'donvi.csv', content: Buffer.from('code,name\nX01,Đoàn trường A\nX02,Đoàn trường B\n') });
+    tb.fake.sendDocument({
+      userId: ADMIN_ID,
+      fileName: 'donvi.csv',
+      content: Buffer.from('code,name\nX01,Đoàn trường A\nX02,Đoàn trường B\n'),
+    });
     await tb.fake.waitFor(() => tb.fake.messagesTo(ADMIN_ID).length > before);
     await tb.settle();
     expect(tb.fake.messagesTo(ADMIN_ID).at(-1)?.text).toContain('Đã nhập 2 đơn vị');

@@ -19,9 +19,39 @@ const label = (id: string) => t.t('vi', `form.qttn.${id}.label`);
 
 /** The figures each officer finally submits (numeric questions only), for the expected totals. */
 const FINAL_FIGURES: Record<number, Record<string, number>> = {
-  2001: { propaganda_sessions: 12, propaganda_participants: 1200, clubs: 3, club_members: 12, exchange_activities: 0, youth_abroad: 5, event_volunteers: 8, english_olympiad: 3, international_resources: 1.5 },
-  2002: { propaganda_sessions: 4, propaganda_participants: 300, clubs: 0, exchange_activities: 2, exchange_participants: 40, youth_abroad: 2, event_volunteers: 0, english_olympiad: 1, international_resources: 0 },
-  2003: { propaganda_sessions: 0, clubs: 1, club_members: 20, exchange_activities: 1, exchange_participants: 15, youth_abroad: 0, event_volunteers: 6, english_olympiad: 2, international_resources: 2.25 },
+  2001: {
+    propaganda_sessions: 12,
+    propaganda_participants: 1200,
+    clubs: 3,
+    club_members: 12,
+    exchange_activities: 0,
+    youth_abroad: 5,
+    event_volunteers: 8,
+    english_olympiad: 3,
+    international_resources: 1.5,
+  },
+  2002: {
+    propaganda_sessions: 4,
+    propaganda_participants: 300,
+    clubs: 0,
+    exchange_activities: 2,
+    exchange_participants: 40,
+    youth_abroad: 2,
+    event_volunteers: 0,
+    english_olympiad: 1,
+    international_resources: 0,
+  },
+  2003: {
+    propaganda_sessions: 0,
+    clubs: 1,
+    club_members: 20,
+    exchange_activities: 1,
+    exchange_participants: 15,
+    youth_abroad: 0,
+    event_volunteers: 6,
+    english_olympiad: 2,
+    international_resources: 2.25,
+  },
 };
 
 let tb: TelegramTestBot;
@@ -65,7 +95,10 @@ describe('report loop on Telegram', () => {
   it('guides the first officer through the form, with mistakes and an edit before submitting', async () => {
     const officer = 2001;
     const pick = await tb.say(officer, '/baocao');
-    const periodButton = pick.flatMap((m) => m.buttons ?? []).flat().find((b) => b.data === 'period:6thang-2027');
+    const periodButton = pick
+      .flatMap((m) => m.buttons ?? [])
+      .flat()
+      .find((b) => b.data === 'period:6thang-2027');
     expect(periodButton).toBeDefined();
     expect(textOf(await tb.press(officer, 'period:6thang-2027'))).toContain(t.t('vi', 'form.qttn.propaganda_sessions.prompt'));
 

@@ -47,14 +47,24 @@ describe('robustness of the report conversation', () => {
     expect(next).toContain(prompt('clubs'));
     const answers = (await tb.bot.app.stores.sessions.read('telegram', String(OFFICER))) as { form: { answers: Record<string, unknown> } };
     expect(answers.form.answers).toMatchObject({ propaganda_sessions: 9, propaganda_participants: 90 });
-    expect(tb.fake.messagesTo(OFFICER).slice(before).filter((m) => m.text?.includes(prompt('propaganda_participants')))).toHaveLength(1);
+    expect(
+      tb.fake
+        .messagesTo(OFFICER)
+        .slice(before)
+        .filter((m) => m.text?.includes(prompt('propaganda_participants'))),
+    ).toHaveLength(1);
   });
 
   it('handles two quick messages from one person both, in order', async () => {
     const before = tb.fake.messagesTo(OFFICER).length;
     tb.fake.sendText({ userId: OFFICER, text: '3' });
     tb.fake.sendText({ userId: OFFICER, text: '30' });
-    await tb.fake.waitFor(() => tb.fake.messagesTo(OFFICER).slice(before).some((m) => m.text?.includes(prompt('clubs'))));
+    await tb.fake.waitFor(() =>
+      tb.fake
+        .messagesTo(OFFICER)
+        .slice(before)
+        .some((m) => m.text?.includes(prompt('clubs'))),
+    );
     await tb.settle();
     const session = (await tb.bot.app.stores.sessions.read('telegram', String(OFFICER))) as { form: { answers: Record<string, unknown> } };
     expect(session.form.answers).toMatchObject({ propaganda_sessions: 3, propaganda_participants: 30 });

@@ -22,9 +22,39 @@ const prompt = (id: string) => t.t('vi', `form.qttn.${id}.prompt`);
 
 /** The figures each officer finally submits (numeric questions only), for the expected totals. */
 const FINAL_FIGURES: Record<string, Record<string, number>> = {
-  zo2001: { propaganda_sessions: 12, propaganda_participants: 1200, clubs: 3, club_members: 12, exchange_activities: 0, youth_abroad: 5, event_volunteers: 8, english_olympiad: 3, international_resources: 1.5 },
-  zo2002: { propaganda_sessions: 4, propaganda_participants: 300, clubs: 0, exchange_activities: 2, exchange_participants: 40, youth_abroad: 2, event_volunteers: 0, english_olympiad: 1, international_resources: 0 },
-  zo2003: { propaganda_sessions: 0, clubs: 1, club_members: 20, exchange_activities: 1, exchange_participants: 15, youth_abroad: 0, event_volunteers: 6, english_olympiad: 2, international_resources: 2.25 },
+  zo2001: {
+    propaganda_sessions: 12,
+    propaganda_participants: 1200,
+    clubs: 3,
+    club_members: 12,
+    exchange_activities: 0,
+    youth_abroad: 5,
+    event_volunteers: 8,
+    english_olympiad: 3,
+    international_resources: 1.5,
+  },
+  zo2002: {
+    propaganda_sessions: 4,
+    propaganda_participants: 300,
+    clubs: 0,
+    exchange_activities: 2,
+    exchange_participants: 40,
+    youth_abroad: 2,
+    event_volunteers: 0,
+    english_olympiad: 1,
+    international_resources: 0,
+  },
+  zo2003: {
+    propaganda_sessions: 0,
+    clubs: 1,
+    club_members: 20,
+    exchange_activities: 1,
+    exchange_participants: 15,
+    youth_abroad: 0,
+    event_volunteers: 6,
+    english_olympiad: 2,
+    international_resources: 2.25,
+  },
 };
 
 let zb: ZaloTestBot;

@@ -39,11 +39,17 @@ describe('Zalo webhook mode through startBot', () => {
 
   it('handles the wrapped {ok, result} payload shape as well as the bare one', async () => {
     const before = zb.zalo.messagesTo(ZALO_ADMIN_ID).length;
-    const status = await zb.zalo.postToWebhook(textUpdate({ userId: ZALO_ADMIN_ID, text: '/donvi them HD07 Đơn vị bảy' }), undefined, 'wrapped');
+    const status = await zb.zalo.postToWebhook(
+      textUpdate({ userId: ZALO_ADMIN_ID, text: '/donvi them HD07 Đơn vị bảy' }),
+      undefined,
+      'wrapped',
+    );
     expect(status).toBe(200);
     await zb.zalo.waitFor(() => zb.zalo.messagesTo(ZALO_ADMIN_ID).length > before);
     await zb.settle();
-    expect(zaloTextOf(zb.zalo.messagesTo(ZALO_ADMIN_ID).slice(before))).toContain(t.t('vi', 'units.added', { code: 'HD07', name: 'Đơn vị bảy' }));
+    expect(zaloTextOf(zb.zalo.messagesTo(ZALO_ADMIN_ID).slice(before))).toContain(
+      t.t('vi', 'units.added', { code: 'HD07', name: 'Đơn vị bảy' }),
+    );
   });
 
   it('refuses a request with a wrong or missing secret and processes nothing in it', async () => {

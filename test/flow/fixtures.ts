@@ -46,7 +46,12 @@ export function rawTestForm(): Record<string, unknown> {
         id: 'partners',
         type: 'multi_choice',
         prompt: 'formtest.partners',
-        when: { any: [{ field: 'region', op: 'eq', value: 'other' }, { field: 'sessions', op: 'gte', value: 10 }] },
+        when: {
+          any: [
+            { field: 'region', op: 'eq', value: 'other' },
+            { field: 'sessions', op: 'gte', value: 10 },
+          ],
+        },
         options: [
           { id: 'a', label: 'formtest.opt.a' },
           { id: 'b', label: 'formtest.opt.b' },

@@ -47,48 +47,209 @@ const cases: Case[] = [
     inputs: [],
     expect: { phase: 'asking', current: 'sessions', says: ['Câu 1/7', 'Số buổi?', 'từ 0 đến 100', 'buổi'] },
   },
-  { name: 'a full pass reaches the review', inputs: FULL, expect: { phase: 'review', answers: FULL_ANSWERS, says: ['Báo cáo thử', '1. Số buổi?: 3 buổi', '5. Kinh phí?: 1,5 triệu đồng', '6. Ghi chú?: (bỏ qua)'], choices: ['submit', 'edit'] } },
-  { name: 'typing "gửi" in the review submits', inputs: [...FULL, 'gửi'], expect: { phase: 'review', outcome: 'submit', answers: FULL_ANSWERS } },
+  {
+    name: 'a full pass reaches the review',
+    inputs: FULL,
+    expect: {
+      phase: 'review',
+      answers: FULL_ANSWERS,
+      says: ['Báo cáo thử', '1. Số buổi?: 3 buổi', '5. Kinh phí?: 1,5 triệu đồng', '6. Ghi chú?: (bỏ qua)'],
+      choices: ['submit', 'edit'],
+    },
+  },
+  {
+    name: 'typing "gửi" in the review submits',
+    inputs: [...FULL, 'gửi'],
+    expect: { phase: 'review', outcome: 'submit', answers: FULL_ANSWERS },
+  },
   { name: 'the submit button submits', inputs: [...FULL, { choice: 'submit' }], expect: { phase: 'review', outcome: 'submit' } },
-  { name: 'a number that is not a number is refused', inputs: ['abc'], expect: { phase: 'asking', current: 'sessions', answers: {}, says: ['«abc» không phải là một số', 'Số buổi?'] } },
-  { name: 'above max is refused with the max', inputs: ['200'], expect: { phase: 'asking', current: 'sessions', answers: {}, says: ['không được lớn hơn 100'] } },
+  {
+    name: 'a number that is not a number is refused',
+    inputs: ['abc'],
+    expect: { phase: 'asking', current: 'sessions', answers: {}, says: ['«abc» không phải là một số', 'Số buổi?'] },
+  },
+  {
+    name: 'above max is refused with the max',
+    inputs: ['200'],
+    expect: { phase: 'asking', current: 'sessions', answers: {}, says: ['không được lớn hơn 100'] },
+  },
   { name: 'below min is refused', inputs: ['-1'], expect: { phase: 'asking', current: 'sessions', says: ['từ 0 trở lên'] } },
   { name: 'a fraction is refused for an integer', inputs: ['2,5'], expect: { phase: 'asking', current: 'sessions', says: ['số nguyên'] } },
   { name: 'two numbers are refused', inputs: ['12 hoặc 13'], expect: { phase: 'asking', current: 'sessions', says: ['nhiều hơn một số'] } },
-  { name: 'a required question cannot be skipped', inputs: ['bỏ qua'], expect: { phase: 'asking', current: 'sessions', says: ['bắt buộc'] } },
-  { name: 'an earlier answer survives an invalid one', inputs: ['3', 'nhiều lắm'], expect: { phase: 'asking', current: 'participants', answers: { sessions: 3 } } },
-  { name: 'Vietnamese number words are read', inputs: ['mười hai', 'một trăm lẻ năm'], expect: { phase: 'asking', current: 'region', answers: { sessions: 12, participants: 105 } } },
-  { name: 'zero sessions skips the participants question', inputs: ['0'], expect: { phase: 'asking', current: 'region', answers: { sessions: 0 }, says: ['Câu 2/6'], choices: ['opt:laos', 'opt:cambodia', 'opt:other'] } },
-  { name: 'a single choice takes its label without diacritics', inputs: ['0', 'campuchia'], expect: { phase: 'asking', current: 'officer', answers: { sessions: 0, region: 'cambodia' }, choices: ['yes', 'no'] } },
-  { name: 'a single choice takes its button', inputs: ['0', { choice: 'opt:laos' }], expect: { phase: 'asking', current: 'officer', answers: { sessions: 0, region: 'laos' } } },
-  { name: 'an unknown option is refused', inputs: ['0', '7'], expect: { phase: 'asking', current: 'region', says: ['Không có lựa chọn «7»', '1 đến 3'] } },
-  { name: 'a stale button is refused', inputs: [{ choice: 'yes' }], expect: { phase: 'asking', current: 'sessions', says: ['không còn dùng được'] } },
-  { name: 'a condition with any asks the multi choice', inputs: ['0', 'khác'], expect: { phase: 'asking', current: 'partners', choices: ['opt:a', 'opt:b', 'opt:c', 'done'] } },
-  { name: 'multi choice typed as numbers', inputs: ['0', '3', '1, 3'], expect: { phase: 'asking', current: 'officer', answers: { sessions: 0, region: 'other', partners: ['a', 'c'] } } },
-  { name: 'multi choice typed as labels', inputs: ['0', '3', 'đối tác c; Đối tác B'], expect: { phase: 'asking', current: 'officer', answers: { sessions: 0, region: 'other', partners: ['b', 'c'] } } },
-  { name: 'multi choice buttons toggle until done', inputs: ['0', '3', { choice: 'opt:c' }, { choice: 'opt:a' }, { choice: 'opt:b' }, { choice: 'opt:b' }], expect: { phase: 'asking', current: 'partners', says: ['Đã chọn: Đối tác A, Đối tác C'], choices: ['opt:a', 'opt:b', 'opt:c', 'done'] } },
-  { name: 'done commits the toggled options in form order', inputs: ['0', '3', { choice: 'opt:c' }, { choice: 'opt:a' }, { choice: 'done' }], expect: { phase: 'asking', current: 'officer', answers: { sessions: 0, region: 'other', partners: ['a', 'c'] } } },
-  { name: 'done with nothing ticked is refused', inputs: ['0', '3', { choice: 'done' }], expect: { phase: 'asking', current: 'partners', says: ['ít nhất một mục'] } },
-  { name: 'yes/no takes "khong" and a number picks the button', inputs: ['0', '1', 'khong'], expect: { phase: 'asking', current: 'money', answers: { sessions: 0, region: 'laos', officer: false } } },
-  { name: 'yes/no number 2 is "no"', inputs: ['0', '1', '2'], expect: { phase: 'asking', current: 'money', answers: { sessions: 0, region: 'laos', officer: false } } },
-  { name: 'the optional question says how to skip', inputs: ['0', '1', 'có', '2'], expect: { phase: 'asking', current: 'notes', says: ['Câu 5/5', 'không bắt buộc'] } },
-  { name: 'too long text is refused', inputs: ['0', '1', 'có', '2', 'x'.repeat(21)], expect: { phase: 'asking', current: 'notes', says: ['21/20'] } },
-  { name: 'edit from review: pick and change one answer', inputs: [...FULL, 'sửa', { choice: 'edit:money' }, '2'], expect: { phase: 'review', answers: { ...FULL_ANSWERS, money: 2 } } },
-  { name: 'the pick list has one button per asked question and back', inputs: [...FULL, { choice: 'edit' }], expect: { phase: 'pick_edit', choices: ['edit:sessions', 'edit:participants', 'edit:region', 'edit:officer', 'edit:money', 'edit:notes', 'back'] } },
-  { name: 'the question number picks the question to edit, showing the current answer', inputs: [...FULL, 'sửa', '5'], expect: { phase: 'asking', current: 'money', says: ['Kinh phí?', 'Câu trả lời hiện tại: 1,5 triệu đồng', 'giữ nguyên'], choices: [] } },
-  { name: 'under a typed question, «giữ nguyên» keeps the answer', inputs: [...FULL, 'sửa', '5', 'giữ nguyên'], expect: { phase: 'review', answers: FULL_ANSWERS } },
-  { name: 'under a typed question, a number is the new answer', inputs: [...FULL, 'sửa', '5', '1'], expect: { phase: 'review', answers: { ...FULL_ANSWERS, money: 1 } } },
+  {
+    name: 'a required question cannot be skipped',
+    inputs: ['bỏ qua'],
+    expect: { phase: 'asking', current: 'sessions', says: ['bắt buộc'] },
+  },
+  {
+    name: 'an earlier answer survives an invalid one',
+    inputs: ['3', 'nhiều lắm'],
+    expect: { phase: 'asking', current: 'participants', answers: { sessions: 3 } },
+  },
+  {
+    name: 'Vietnamese number words are read',
+    inputs: ['mười hai', 'một trăm lẻ năm'],
+    expect: { phase: 'asking', current: 'region', answers: { sessions: 12, participants: 105 } },
+  },
+  {
+    name: 'zero sessions skips the participants question',
+    inputs: ['0'],
+    expect: {
+      phase: 'asking',
+      current: 'region',
+      answers: { sessions: 0 },
+      says: ['Câu 2/6'],
+      choices: ['opt:laos', 'opt:cambodia', 'opt:other'],
+    },
+  },
+  {
+    name: 'a single choice takes its label without diacritics',
+    inputs: ['0', 'campuchia'],
+    expect: { phase: 'asking', current: 'officer', answers: { sessions: 0, region: 'cambodia' }, choices: ['yes', 'no'] },
+  },
+  {
+    name: 'a single choice takes its button',
+    inputs: ['0', { choice: 'opt:laos' }],
+    expect: { phase: 'asking', current: 'officer', answers: { sessions: 0, region: 'laos' } },
+  },
+  {
+    name: 'an unknown option is refused',
+    inputs: ['0', '7'],
+    expect: { phase: 'asking', current: 'region', says: ['Không có lựa chọn «7»', '1 đến 3'] },
+  },
+  {
+    name: 'a stale button is refused',
+    inputs: [{ choice: 'yes' }],
+    expect: { phase: 'asking', current: 'sessions', says: ['không còn dùng được'] },
+  },
+  {
+    name: 'a condition with any asks the multi choice',
+    inputs: ['0', 'khác'],
+    expect: { phase: 'asking', current: 'partners', choices: ['opt:a', 'opt:b', 'opt:c', 'done'] },
+  },
+  {
+    name: 'multi choice typed as numbers',
+    inputs: ['0', '3', '1, 3'],
+    expect: { phase: 'asking', current: 'officer', answers: { sessions: 0, region: 'other', partners: ['a', 'c'] } },
+  },
+  {
+    name: 'multi choice typed as labels',
+    inputs: ['0', '3', 'đối tác c; Đối tác B'],
+    expect: { phase: 'asking', current: 'officer', answers: { sessions: 0, region: 'other', partners: ['b', 'c'] } },
+  },
+  {
+    name: 'multi choice buttons toggle until done',
+    inputs: ['0', '3', { choice: 'opt:c' }, { choice: 'opt:a' }, { choice: 'opt:b' }, { choice: 'opt:b' }],
+    expect: { phase: 'asking', current: 'partners', says: ['Đã chọn: Đối tác A, Đối tác C'], choices: ['opt:a', 'opt:b', 'opt:c', 'done'] },
+  },
+  {
+    name: 'done commits the toggled options in form order',
+    inputs: ['0', '3', { choice: 'opt:c' }, { choice: 'opt:a' }, { choice: 'done' }],
+    expect: { phase: 'asking', current: 'officer', answers: { sessions: 0, region: 'other', partners: ['a', 'c'] } },
+  },
+  {
+    name: 'done with nothing ticked is refused',
+    inputs: ['0', '3', { choice: 'done' }],
+    expect: { phase: 'asking', current: 'partners', says: ['ít nhất một mục'] },
+  },
+  {
+    name: 'yes/no takes "khong" and a number picks the button',
+    inputs: ['0', '1', 'khong'],
+    expect: { phase: 'asking', current: 'money', answers: { sessions: 0, region: 'laos', officer: false } },
+  },
+  {
+    name: 'yes/no number 2 is "no"',
+    inputs: ['0', '1', '2'],
+    expect: { phase: 'asking', current: 'money', answers: { sessions: 0, region: 'laos', officer: false } },
+  },
+  {
+    name: 'the optional question says how to skip',
+    inputs: ['0', '1', 'có', '2'],
+    expect: { phase: 'asking', current: 'notes', says: ['Câu 5/5', 'không bắt buộc'] },
+  },
+  {
+    name: 'too long text is refused',
+    inputs: ['0', '1', 'có', '2', 'x'.repeat(21)],
+    expect: { phase: 'asking', current: 'notes', says: ['21/20'] },
+  },
+  {
+    name: 'edit from review: pick and change one answer',
+    inputs: [...FULL, 'sửa', { choice: 'edit:money' }, '2'],
+    expect: { phase: 'review', answers: { ...FULL_ANSWERS, money: 2 } },
+  },
+  {
+    name: 'the pick list has one button per asked question and back',
+    inputs: [...FULL, { choice: 'edit' }],
+    expect: {
+      phase: 'pick_edit',
+      choices: ['edit:sessions', 'edit:participants', 'edit:region', 'edit:officer', 'edit:money', 'edit:notes', 'back'],
+    },
+  },
+  {
+    name: 'the question number picks the question to edit, showing the current answer',
+    inputs: [...FULL, 'sửa', '5'],
+    expect: { phase: 'asking', current: 'money', says: ['Kinh phí?', 'Câu trả lời hiện tại: 1,5 triệu đồng', 'giữ nguyên'], choices: [] },
+  },
+  {
+    name: 'under a typed question, «giữ nguyên» keeps the answer',
+    inputs: [...FULL, 'sửa', '5', 'giữ nguyên'],
+    expect: { phase: 'review', answers: FULL_ANSWERS },
+  },
+  {
+    name: 'under a typed question, a number is the new answer',
+    inputs: [...FULL, 'sửa', '5', '1'],
+    expect: { phase: 'review', answers: { ...FULL_ANSWERS, money: 1 } },
+  },
   { name: 'the words of the review buttons work as typed text', inputs: [...FULL, 'Sửa một câu'], expect: { phase: 'pick_edit' } },
-  { name: 'keep returns to the review unchanged', inputs: [...FULL, 'sửa', '5', { choice: 'keep' }], expect: { phase: 'review', answers: FULL_ANSWERS } },
+  {
+    name: 'keep returns to the review unchanged',
+    inputs: [...FULL, 'sửa', '5', { choice: 'keep' }],
+    expect: { phase: 'review', answers: FULL_ANSWERS },
+  },
   { name: 'back returns to the review', inputs: [...FULL, 'sửa', 'quay lại'], expect: { phase: 'review' } },
-  { name: 'an unknown question number is refused', inputs: [...FULL, 'sửa', '42'], expect: { phase: 'pick_edit', says: ['Không có câu này'] } },
-  { name: 'unknown text in the review offers the two choices again, briefly', inputs: [...FULL, 'hả?'], expect: { phase: 'review', says: ['Mình chưa hiểu'], choices: ['submit', 'edit'] } },
-  { name: 'an edit that makes a question irrelevant drops its answer', inputs: [...FULL, 'sửa', '1', '0'], expect: { phase: 'review', answers: { sessions: 0, region: 'cambodia', officer: true, money: 1.5, notes: null } } },
-  { name: 'an edit that makes new questions relevant asks them first', inputs: [...FULL, 'sửa', '1', '12'], expect: { phase: 'asking', current: 'partners', answers: { ...FULL_ANSWERS, sessions: 12 } } },
-  { name: '… and then returns to the review', inputs: [...FULL, 'sửa', '1', '12', '2'], expect: { phase: 'review', answers: { ...FULL_ANSWERS, sessions: 12, partners: ['b'] } } },
-  { name: 'previous answers pre-fill and the form starts at the first gap', previous: { sessions: 0, region: 'laos', money: 3 }, inputs: [], expect: { phase: 'asking', current: 'officer', answers: { sessions: 0, region: 'laos', money: 3 } } },
-  { name: 'complete previous answers start at the review', previous: FULL_ANSWERS, inputs: [], expect: { phase: 'review', answers: FULL_ANSWERS } },
-  { name: 'previous answers that no longer fit are dropped', previous: { sessions: 500, participants: 4, region: 'mars', officer: true, gone: 1 }, inputs: [], expect: { phase: 'asking', current: 'sessions', answers: { officer: true } } },
+  {
+    name: 'an unknown question number is refused',
+    inputs: [...FULL, 'sửa', '42'],
+    expect: { phase: 'pick_edit', says: ['Không có câu này'] },
+  },
+  {
+    name: 'unknown text in the review offers the two choices again, briefly',
+    inputs: [...FULL, 'hả?'],
+    expect: { phase: 'review', says: ['Mình chưa hiểu'], choices: ['submit', 'edit'] },
+  },
+  {
+    name: 'an edit that makes a question irrelevant drops its answer',
+    inputs: [...FULL, 'sửa', '1', '0'],
+    expect: { phase: 'review', answers: { sessions: 0, region: 'cambodia', officer: true, money: 1.5, notes: null } },
+  },
+  {
+    name: 'an edit that makes new questions relevant asks them first',
+    inputs: [...FULL, 'sửa', '1', '12'],
+    expect: { phase: 'asking', current: 'partners', answers: { ...FULL_ANSWERS, sessions: 12 } },
+  },
+  {
+    name: '… and then returns to the review',
+    inputs: [...FULL, 'sửa', '1', '12', '2'],
+    expect: { phase: 'review', answers: { ...FULL_ANSWERS, sessions: 12, partners: ['b'] } },
+  },
+  {
+    name: 'previous answers pre-fill and the form starts at the first gap',
+    previous: { sessions: 0, region: 'laos', money: 3 },
+    inputs: [],
+    expect: { phase: 'asking', current: 'officer', answers: { sessions: 0, region: 'laos', money: 3 } },
+  },
+  {
+    name: 'complete previous answers start at the review',
+    previous: FULL_ANSWERS,
+    inputs: [],
+    expect: { phase: 'review', answers: FULL_ANSWERS },
+  },
+  {
+    name: 'previous answers that no longer fit are dropped',
+    previous: { sessions: 500, participants: 4, region: 'mars', officer: true, gone: 1 },
+    inputs: [],
+    expect: { phase: 'asking', current: 'sessions', answers: { officer: true } },
+  },
 ];
 
 function toInput(input: Input): FormInput {
@@ -155,7 +316,13 @@ describe('form engine', () => {
   });
 
   it('lists only the relevant questions', () => {
-    expect(relevantQuestions(spec, { sessions: 0, region: 'laos' }).map((q) => q.id)).toEqual(['sessions', 'region', 'officer', 'money', 'notes']);
+    expect(relevantQuestions(spec, { sessions: 0, region: 'laos' }).map((q) => q.id)).toEqual([
+      'sessions',
+      'region',
+      'officer',
+      'money',
+      'notes',
+    ]);
   });
 
   it('formats answers as numbered lines in English too', () => {

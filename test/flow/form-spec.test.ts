@@ -30,21 +30,111 @@ describe('parseFormSpec', () => {
   });
 
   it.each<[string, (q: Question[], f: Raw) => void, string]>([
-    ['a wrong field type', (q) => { q[3] = { ...q[3], min: 'zero', type: 'integer', options: undefined, when: undefined }; }, 'flows/x/form.yaml: questions[3].min: Expected number, received string'],
-    ['min above max', (q) => { q[0] = { ...q[0], min: 5, max: 1 }; }, 'flows/x/form.yaml: questions[0].max: max (1) is less than min (5)'],
-    ['a duplicate option id', (q) => { (q[2]?.options as Question[]).push({ id: 'laos', label: 'formtest.opt.a' }); }, 'questions[2].options[3].id: duplicate option id "laos"'],
-    ['a condition on itself', (q) => { q[0] = { ...q[0], when: { field: 'sessions', op: 'gt', value: 0 } }; }, 'questions[0].when.field: "sessions" is not asked before this question'],
-    ['a condition on an unknown question', (q) => { q[1] = { ...q[1], when: { all: [{ field: 'nope', op: 'eq', value: 1 }] } }; }, 'questions[1].when.all[0].field: unknown question "nope"'],
-    ['an unknown option in a condition', (q) => { q[3] = { ...q[3], when: { field: 'region', op: 'in', value: ['laos', 'mars'] } }; }, 'questions[3].when.value: "mars" is not an option of "region"'],
-    ['a number compared with text', (q) => { q[1] = { ...q[1], when: { field: 'sessions', op: 'eq', value: 'many' } }; }, 'questions[1].when.value: "sessions" is a number'],
-    ['gt on a yes/no', (q) => { q[5] = { ...q[5], when: { field: 'officer', op: 'gt', value: 1 } }; }, 'questions[5].when.op: "officer" is yes/no; use eq or ne'],
-    ['in without a list', (q) => { q[3] = { ...q[3], when: { field: 'region', op: 'in', value: 'laos' } }; }, 'questions[3].when.value: op "in" needs a list of values'],
-    ['an unknown unit key', (q) => { q[0] = { ...q[0], unit: 'form.units.parsec' }; }, 'questions[0].unit: unknown locale key "form.units.parsec"'],
-    ['an unknown title key', (_q, f) => { f.title = 'formtest.nope'; }, 'flows/x/form.yaml: title: unknown locale key "formtest.nope"'],
-    ['an unknown question type', (q) => { q[0] = { ...q[0], type: 'date' }; }, 'questions[0].type: Invalid discriminator value'],
-    ['a misspelt field', (q) => { q[6] = { ...q[6], requried: false }; }, "questions[6]: Unrecognized key(s) in object: 'requried'"],
-    ['a newer version', (_q, f) => { f.version = 2; }, 'flows/x/form.yaml: version: version 2 is newer than this doanbot reads (1)'],
-    ['no questions', (q) => { q.length = 0; }, 'questions: Array must contain at least 1 element(s)'],
+    [
+      'a wrong field type',
+      (q) => {
+        q[3] = { ...q[3], min: 'zero', type: 'integer', options: undefined, when: undefined };
+      },
+      'flows/x/form.yaml: questions[3].min: Expected number, received string',
+    ],
+    [
+      'min above max',
+      (q) => {
+        q[0] = { ...q[0], min: 5, max: 1 };
+      },
+      'flows/x/form.yaml: questions[0].max: max (1) is less than min (5)',
+    ],
+    [
+      'a duplicate option id',
+      (q) => {
+        (q[2]?.options as Question[]).push({ id: 'laos', label: 'formtest.opt.a' });
+      },
+      'questions[2].options[3].id: duplicate option id "laos"',
+    ],
+    [
+      'a condition on itself',
+      (q) => {
+        q[0] = { ...q[0], when: { field: 'sessions', op: 'gt', value: 0 } };
+      },
+      'questions[0].when.field: "sessions" is not asked before this question',
+    ],
+    [
+      'a condition on an unknown question',
+      (q) => {
+        q[1] = { ...q[1], when: { all: [{ field: 'nope', op: 'eq', value: 1 }] } };
+      },
+      'questions[1].when.all[0].field: unknown question "nope"',
+    ],
+    [
+      'an unknown option in a condition',
+      (q) => {
+        q[3] = { ...q[3], when: { field: 'region', op: 'in', value: ['laos', 'mars'] } };
+      },
+      'questions[3].when.value: "mars" is not an option of "region"',
+    ],
+    [
+      'a number compared with text',
+      (q) => {
+        q[1] = { ...q[1], when: { field: 'sessions', op: 'eq', value: 'many' } };
+      },
+      'questions[1].when.value: "sessions" is a number',
+    ],
+    [
+      'gt on a yes/no',
+      (q) => {
+        q[5] = { ...q[5], when: { field: 'officer', op: 'gt', value: 1 } };
+      },
+      'questions[5].when.op: "officer" is yes/no; use eq or ne',
+    ],
+    [
+      'in without a list',
+      (q) => {
+        q[3] = { ...q[3], when: { field: 'region', op: 'in', value: 'laos' } };
+      },
+      'questions[3].when.value: op "in" needs a list of values',
+    ],
+    [
+      'an unknown unit key',
+      (q) => {
+        q[0] = { ...q[0], unit: 'form.units.parsec' };
+      },
+      'questions[0].unit: unknown locale key "form.units.parsec"',
+    ],
+    [
+      'an unknown title key',
+      (_q, f) => {
+        f.title = 'formtest.nope';
+      },
+      'flows/x/form.yaml: title: unknown locale key "formtest.nope"',
+    ],
+    [
+      'an unknown question type',
+      (q) => {
+        q[0] = { ...q[0], type: 'date' };
+      },
+      'questions[0].type: Invalid discriminator value',
+    ],
+    [
+      'a misspelt field',
+      (q) => {
+        q[6] = { ...q[6], requried: false };
+      },
+      "questions[6]: Unrecognized key(s) in object: 'requried'",
+    ],
+    [
+      'a newer version',
+      (_q, f) => {
+        f.version = 2;
+      },
+      'flows/x/form.yaml: version: version 2 is newer than this doanbot reads (1)',
+    ],
+    [
+      'no questions',
+      (q) => {
+        q.length = 0;
+      },
+      'questions: Array must contain at least 1 element(s)',
+    ],
   ])('names the field for %s', (_name, change, message) => {
     expect(messageFor(change)).toContain(message);
   });

@@ -47,7 +47,10 @@ describe('Outbox through the Telegram adapter and a fake Bot API', () => {
     fake.failNext('sendMessage', { status: 429, description: 'Too Many Requests: retry after 1', retryAfter: 1 });
     const started = Date.now();
     const messages = ['Nhắc hạn 1', 'Nhắc hạn 2', 'Nhắc hạn 3'];
-    const first = outbox.sendMany(person(101), messages.map((text) => ({ type: 'text', text })));
+    const first = outbox.sendMany(
+      person(101),
+      messages.map((text) => ({ type: 'text', text })),
+    );
     await waitUntil(() => outbox.stats.rateLimited === 1);
     // Another chat, after the 429: the pause holds for the whole channel.
     const other = outbox.send(person(102), { type: 'text', text: 'Xin chào' });

@@ -115,7 +115,7 @@ describe('Outbox', () => {
 
   it('loses nothing and sends nothing twice under a mix of failures', async () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const { adapter, outbox } = setup(
       (chatId) => {
         if (chatId === 'gone') return new PermanentDeliveryError('Bad Request: chat not found', 400, 'not_found');
@@ -149,22 +149,41 @@ describe('Outbox', () => {
     const elapsed = performance.now() - started;
     expect(results.every((r) => r.status === 'sent')).toBe(true);
     // 1 ms of tolerance: the window is kept on the scheduler's clock, calls are stamped a moment later.
-    expect(maxInWindow(adapter.calls.map((c) => c.startedAt), 999)).toBeLessThanOrEqual(limit);
+    expect(
+      maxInWindow(
+        adapter.calls.map((c) => c.startedAt),
+        999,
+      ),
+    ).toBeLessThanOrEqual(limit);
     // Not slower than needed either: 50 at 20 a second take a little over 2 s.
     expect(elapsed).toBeLessThan(3000);
   });
 
   it('spaces messages to one private chat by perChatPerSecond', async () => {
     const { adapter, outbox } = setup(undefined, {}, { ...FAST, perChatPerSecond: 4 });
-    await outbox.sendMany(chat('one'), Array.from({ length: 8 }, (_, i) => text(`m-${i}`)));
-    expect(maxInWindow(adapter.calls.map((c) => c.startedAt), 999)).toBeLessThanOrEqual(4);
+    await outbox.sendMany(
+      chat('one'),
+      Array.from({ length: 8 }, (_, i) => text(`m-${i}`)),
+    );
+    expect(
+      maxInWindow(
+        adapter.calls.map((c) => c.startedAt),
+        999,
+      ),
+    ).toBeLessThanOrEqual(4);
     expect(adapter.delivered('one')).toHaveLength(8);
   });
 
   it('holds a group at perGroupPerMinute while other chats go on, and close() reports what was held', async () => {
     const { adapter, outbox, lines } = setup(undefined, {}, { ...FAST, perGroupPerMinute: 3 });
-    const group = outbox.sendMany(chat('g', 'group'), Array.from({ length: 4 }, (_, i) => text(`g-${i}`)));
-    const privates = await outbox.sendMany(chat('p'), Array.from({ length: 5 }, (_, i) => text(`p-${i}`)));
+    const group = outbox.sendMany(
+      chat('g', 'group'),
+      Array.from({ length: 4 }, (_, i) => text(`g-${i}`)),
+    );
+    const privates = await outbox.sendMany(
+      chat('p'),
+      Array.from({ length: 5 }, (_, i) => text(`p-${i}`)),
+    );
     expect(privates.every((r) => r.status === 'sent')).toBe(true);
     expect(adapter.delivered('g')).toEqual(['g-0', 'g-1', 'g-2']);
 
@@ -179,7 +198,10 @@ describe('Outbox', () => {
     const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
     const before = timers();
     const { adapter, outbox } = setup(undefined, {}, { ...FAST, perChatPerSecond: 10 });
-    void outbox.sendMany(chat('i'), Array.from({ length: 15 }, (_, i) => text(`m-${i}`)));
+    void outbox.sendMany(
+      chat('i'),
+      Array.from({ length: 15 }, (_, i) => text(`m-${i}`)),
+    );
     await outbox.idle();
     expect(adapter.delivered('i')).toHaveLength(15);
     await outbox.close();

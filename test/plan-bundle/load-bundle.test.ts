@@ -58,7 +58,23 @@ describe('shipped bundles', () => {
       const t = (key: string, params?: Record<string, string | number>) => translator.t(lang, key, params);
       let state = startForm(form);
       const texts = [promptFor(form, state, t)];
-      const answers = ['4', '120', '2', '35', '1', '12', '1, 2', '3', '5', '2', '1,5', 'có', 'Giao lưu với lưu học sinh Lào', 'bỏ qua', 'skip'];
+      const answers = [
+        '4',
+        '120',
+        '2',
+        '35',
+        '1',
+        '12',
+        '1, 2',
+        '3',
+        '5',
+        '2',
+        '1,5',
+        'có',
+        'Giao lưu với lưu học sinh Lào',
+        'bỏ qua',
+        'skip',
+      ];
       let outcome = 'continue';
       for (const text of [...answers, 'gửi']) {
         const result = step(form, state, { kind: 'text', text }, t);
@@ -67,7 +83,12 @@ describe('shipped bundles', () => {
         texts.push(result.messages);
       }
       expect(outcome).toBe('submit');
-      expect(state.answers).toMatchObject({ exchange_countries: ['laos', 'cambodia'], international_resources: 1.5, officer_assigned: true, proposals: null });
+      expect(state.answers).toMatchObject({
+        exchange_countries: ['laos', 'cambodia'],
+        international_resources: 1.5,
+        officer_assigned: true,
+        proposals: null,
+      });
       expect(JSON.stringify(texts)).not.toMatch(/"form\.[a-z_.]+/);
     }
   });
@@ -109,12 +130,26 @@ function errorOf(load: () => unknown): SpecError {
 }
 
 describe('authoring errors name the file and the field', () => {
-  const period = (change: Record<string, unknown>) => [{ id: 'p1', title: { vi: 'Kỳ', en: 'P' }, deadlines: { unit: '2030-06-10' }, ...change }];
+  const period = (change: Record<string, unknown>) => [
+    { id: 'p1', title: { vi: 'Kỳ', en: 'P' }, deadlines: { unit: '2030-06-10' }, ...change },
+  ];
   const cases: [string, Record<string, unknown>, string][] = [
-    ['a bad duration', { periods: period({ reminders: ['-P3D', '3 days'] }) }, 'plan.yaml: periods[0].reminders[1]: "3 days" is not a duration'],
+    [
+      'a bad duration',
+      { periods: period({ reminders: ['-P3D', '3 days'] }) },
+      'plan.yaml: periods[0].reminders[1]: "3 days" is not a duration',
+    ],
     ['a duplicate period id', { periods: [...period({}), ...period({})] }, 'plan.yaml: periods[1].id: duplicate period id "p1"'],
-    ['a date that does not exist', { periods: period({ deadlines: { unit: '2030-02-30' } }) }, 'plan.yaml: periods[0].deadlines.unit: "2030-02-30" is not a valid date'],
-    ['a province deadline before the unit one', { periods: period({ deadlines: { unit: '2030-06-10', province: '2030-06-01' } }) }, 'periods[0].deadlines.province: is before the unit deadline'],
+    [
+      'a date that does not exist',
+      { periods: period({ deadlines: { unit: '2030-02-30' } }) },
+      'plan.yaml: periods[0].deadlines.unit: "2030-02-30" is not a valid date',
+    ],
+    [
+      'a province deadline before the unit one',
+      { periods: period({ deadlines: { unit: '2030-06-10', province: '2030-06-01' } }) },
+      'periods[0].deadlines.province: is before the unit deadline',
+    ],
     ['a bad time of day', { reminderTime: '8h' }, 'plan.yaml: reminderTime: Expected a time of day'],
     ['an unknown zone', { timezone: 'Mars/Olympus' }, 'plan.yaml: timezone: "Mars/Olympus" is not an IANA time zone'],
     ['a missing document', { document: 'nothing.txt' }, 'plan.yaml: document: file not found'],
@@ -166,9 +201,23 @@ describe('authoring errors name the file and the field', () => {
   it('loads a bundle whose form is shared from a "_" folder, and skips that folder', () => {
     const root = mkdtempSync(join(work, 'flows-'));
     mkdirSync(join(root, '_forms'));
-    writeFileSync(join(root, '_forms', 'shared.yaml'), 'id: shared\nversion: 1\ntitle: form.qttn.title\nquestions:\n  - { id: a, type: yes_no, prompt: form.qttn.officer_assigned.prompt }\n');
+    writeFileSync(
+      join(root, '_forms', 'shared.yaml'),
+      'id: shared\nversion: 1\ntitle: form.qttn.title\nquestions:\n  - { id: a, type: yes_no, prompt: form.qttn.officer_assigned.prompt }\n',
+    );
     mkdirSync(join(root, 'one'));
-    writeFileSync(join(root, 'one', 'plan.yaml'), stringify(plan('one', { form: '../_forms/shared.yaml', timezone: 'Asia/Bangkok', periods: [{ id: 'p', title: { vi: 'K', en: 'P' }, deadlines: { unit: '2030-06-10T17:00' }, opens: '2030-05-01', closes: '2030-06-20' }] })));
+    writeFileSync(
+      join(root, 'one', 'plan.yaml'),
+      stringify(
+        plan('one', {
+          form: '../_forms/shared.yaml',
+          timezone: 'Asia/Bangkok',
+          periods: [
+            { id: 'p', title: { vi: 'K', en: 'P' }, deadlines: { unit: '2030-06-10T17:00' }, opens: '2030-05-01', closes: '2030-06-20' },
+          ],
+        }),
+      ),
+    );
     writeFileSync(join(root, 'one', 'plan.txt'), 'x');
     const [bundle, ...rest] = loadBundles(root, opts);
     expect(rest).toEqual([]);

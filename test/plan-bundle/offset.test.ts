@@ -14,7 +14,8 @@ describe('parseOffset', () => {
     expect(offset.sign).toBe(sign);
     expect(offset.wholeDays).toBe(wholeDays);
     const ms = (parts as { days?: number; hours?: number; minutes?: number }).days ?? 0;
-    const expected = ms * 86_400_000 + ((parts as { hours?: number }).hours ?? 0) * 3_600_000 + ((parts as { minutes?: number }).minutes ?? 0) * 60_000;
+    const expected =
+      ms * 86_400_000 + ((parts as { hours?: number }).hours ?? 0) * 3_600_000 + ((parts as { minutes?: number }).minutes ?? 0) * 60_000;
     expect(offset.duration.as('milliseconds')).toBe(expected);
   });
 

@@ -28,7 +28,9 @@ class RecordingOutbox {
     return this.answer;
   }
   textsTo(chatId: string): string[] {
-    return this.sent.filter((s) => s.to.chatId === chatId).map((s) => (s.message.type === 'text' || s.message.type === 'choices' ? s.message.text : ''));
+    return this.sent
+      .filter((s) => s.to.chatId === chatId)
+      .map((s) => (s.message.type === 'text' || s.message.type === 'choices' ? s.message.text : ''));
   }
 }
 
@@ -39,7 +41,14 @@ let outbox: RecordingOutbox;
 let deps: ReminderDeps;
 
 function person(id: string, role: Person['role'], unitCode: string, chatId: string): Person {
-  return { id, name: `Người ${id}`, role, unitCode, identities: [{ channel: 'telegram', userId: chatId, chatId }], createdAt: new Date().toISOString() };
+  return {
+    id,
+    name: `Người ${id}`,
+    role,
+    unitCode,
+    identities: [{ channel: 'telegram', userId: chatId, chatId }],
+    createdAt: new Date().toISOString(),
+  };
 }
 
 beforeEach(async () => {
@@ -60,7 +69,12 @@ beforeEach(async () => {
     clock: () => new Date(),
   };
   for (const code of ['TINH', 'HD01', 'HD02']) {
-    await stores.units.add({ code, name: `Đơn vị ${code}`, parentCode: code === 'TINH' ? null : 'TINH', createdAt: new Date().toISOString() });
+    await stores.units.add({
+      code,
+      name: `Đơn vị ${code}`,
+      parentCode: code === 'TINH' ? null : 'TINH',
+      createdAt: new Date().toISOString(),
+    });
   }
   await stores.people.save(person('o1', 'officer', 'HD01', '11'));
   await stores.people.save(person('o2', 'officer', 'HD02', '12'));

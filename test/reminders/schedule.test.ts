@@ -46,7 +46,10 @@ describe('momentOf', () => {
 
 describe('plannedMoments', () => {
   it('lists reminders and summaries in time order and names unreadable offsets', () => {
-    const { moments, invalid } = plannedMoments({ ...dateTime, reminders: ['PT0S', '-PT1H', 'bad', '-PT1H'], summaries: ['P1D', 'PT0S'] }, HCM);
+    const { moments, invalid } = plannedMoments(
+      { ...dateTime, reminders: ['PT0S', '-PT1H', 'bad', '-PT1H'], summaries: ['P1D', 'PT0S'] },
+      HCM,
+    );
     expect(moments.map((m) => `${m.kind} ${m.offset}`)).toEqual(['reminder -PT1H', 'reminder PT0S', 'summary PT0S', 'summary P1D']);
     expect(invalid).toEqual(['bad']);
   });

@@ -20,7 +20,11 @@ const base = { periodId: 'p1', unitCode: 'HD01', submittedBy: { personId: 'p', n
 
 describe('Redis stores', () => {
   it('numbers report revisions and keeps them all, the latest per unit', async () => {
-    const first = await stores.reports.submit({ ...base, answers: { a: 1, t: 'x', skip: null, many: ['laos'] }, submittedAt: '2027-01-01T00:00:00Z' });
+    const first = await stores.reports.submit({
+      ...base,
+      answers: { a: 1, t: 'x', skip: null, many: ['laos'] },
+      submittedAt: '2027-01-01T00:00:00Z',
+    });
     const second = await stores.reports.submit({ ...base, answers: { a: 2, ok: true }, submittedAt: '2027-01-02T00:00:00Z', late: true });
     expect([first.revision, second.revision]).toEqual([1, 2]);
     expect((await stores.reports.revisions('p1', 'HD01')).map((r) => r.answers)).toEqual([
@@ -50,7 +54,14 @@ describe('Redis stores', () => {
   });
 
   it('keeps identity indexes in step when a person moves and links another channel', async () => {
-    const person = { id: 'p1', name: 'An', role: 'officer' as const, unitCode: 'HD01', identities: [{ channel: 'telegram' as const, userId: '1', chatId: '1' }], createdAt: 'x' };
+    const person = {
+      id: 'p1',
+      name: 'An',
+      role: 'officer' as const,
+      unitCode: 'HD01',
+      identities: [{ channel: 'telegram' as const, userId: '1', chatId: '1' }],
+      createdAt: 'x',
+    };
     await stores.people.save(person);
     const moved = { ...person, unitCode: 'HD02', identities: [{ channel: 'zalo' as const, userId: 'z', chatId: 'z' }] };
     await stores.people.save(moved, person);

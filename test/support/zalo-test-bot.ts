@@ -133,14 +133,22 @@ export class ZaloTestBot {
   tgSay(userId: number, text: string, firstName = `User ${userId}`): Promise<SentMessage[]> {
     const tg = this.telegram;
     const chat: Turn<SentMessage> = { count: () => tg.messagesTo(userId).length, since: (n) => tg.messagesTo(userId).slice(n) };
-    return this.turn(chat, () => tg.sendText({ userId, text, firstName }), (cond) => tg.waitFor(cond));
+    return this.turn(
+      chat,
+      () => tg.sendText({ userId, text, firstName }),
+      (cond) => tg.waitFor(cond),
+    );
   }
 
   /** A person writes in a Telegram group chat (needs `{ telegram: true }`). */
   tgSayInGroup(userId: number, groupId: number, text: string): Promise<SentMessage[]> {
     const tg = this.telegram;
     const chat: Turn<SentMessage> = { count: () => tg.messagesTo(groupId).length, since: (n) => tg.messagesTo(groupId).slice(n) };
-    return this.turn(chat, () => tg.sendText({ userId, chatId: groupId, text, chatType: 'supergroup' }), (cond) => tg.waitFor(cond));
+    return this.turn(
+      chat,
+      () => tg.sendText({ userId, chatId: groupId, text, chatType: 'supergroup' }),
+      (cond) => tg.waitFor(cond),
+    );
   }
 
   async close(): Promise<void> {

@@ -148,7 +148,12 @@ export class ConsoleAdapter implements ChannelAdapter {
   }
 
   private print(text: string): void {
-    this.write(text.split('\n').map((line) => INFO_PREFIX + line).join('\n') + '\n');
+    this.write(
+      text
+        .split('\n')
+        .map((line) => INFO_PREFIX + line)
+        .join('\n') + '\n',
+    );
   }
 
   /** Writes a block; a message arriving while the prompt waits (a reminder) goes on its own lines. */

@@ -8,9 +8,7 @@ import type { ConsoleIdentity } from './console-identity.ts';
  * - `send`: the line stands for a core command (`/join` is `/start <code>`); `note` says so first.
  */
 export type MetaCommandResult =
-  | { kind: 'core' }
-  | { kind: 'reply'; reply: string; quit: boolean }
-  | { kind: 'send'; command: string; args: string; note: string };
+  { kind: 'core' } | { kind: 'reply'; reply: string; quit: boolean } | { kind: 'send'; command: string; args: string; note: string };
 
 type Translate = (key: string, params?: Params) => string;
 

@@ -15,11 +15,7 @@ export function renderLines(message: Exclude<OutboundMessage, { type: 'file' }>,
     case 'text':
       return message.text.split('\n');
     case 'choices':
-      return [
-        ...message.text.split('\n'),
-        ...message.choices.map((choice, i) => `  ${i + 1}. ${choice.label}`),
-        t('console.choices.hint'),
-      ];
+      return [...message.text.split('\n'), ...message.choices.map((choice, i) => `  ${i + 1}. ${choice.label}`), t('console.choices.hint')];
     case 'photo':
       return [...(message.caption ? message.caption.split('\n') : []), t('console.photo.link', { url: message.url })];
   }

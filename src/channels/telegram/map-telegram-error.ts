@@ -1,10 +1,5 @@
 import { TelegramError } from 'telegraf';
-import {
-  PermanentDeliveryError,
-  RateLimitedError,
-  TransientDeliveryError,
-  type DeliveryError,
-} from '../../core/delivery-errors.ts';
+import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError, type DeliveryError } from '../../core/delivery-errors.ts';
 
 /** Error codes of Node sockets and fetch that mean "the network failed; trying again may work". */
 const NETWORK_ERROR_CODES = new Set([

@@ -9,9 +9,7 @@ export interface CallbackRef {
 }
 
 /** What one Telegram update becomes: a normalized message, or nothing (with the reason, for logs). */
-export type MappedUpdate =
-  | { kind: 'message'; message: InboundMessage; callback?: CallbackRef }
-  | { kind: 'ignored'; reason: string };
+export type MappedUpdate = { kind: 'message'; message: InboundMessage; callback?: CallbackRef } | { kind: 'ignored'; reason: string };
 
 /** What the mapping needs from the adapter. */
 export interface InboundContext {

@@ -55,12 +55,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   };
 }
 
-async function handle(
-  req: IncomingMessage,
-  res: ServerResponse,
-  options: WebhookServerOptions,
-  expected: Buffer,
-): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, options: WebhookServerOptions, expected: Buffer): Promise<void> {
   const given = req.headers[SECRET_HEADER];
   if (typeof given !== 'string' || !timingSafeEqual(digest(given), expected)) {
     options.logger.warn({ url: req.url }, 'webhook request with a wrong secret token');

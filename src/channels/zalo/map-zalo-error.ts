@@ -1,9 +1,4 @@
-import {
-  PermanentDeliveryError,
-  RateLimitedError,
-  TransientDeliveryError,
-  type DeliveryError,
-} from '../../core/delivery-errors.ts';
+import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError, type DeliveryError } from '../../core/delivery-errors.ts';
 import { ZaloApiError, ZaloNetworkError } from './zalo-errors.ts';
 
 /** Used when Zalo says 429 without saying how long to wait. */

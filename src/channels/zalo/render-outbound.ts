@@ -21,8 +21,7 @@ export interface RenderContext {
  * uploaded, so they become a line naming the file; long text is split at line or sentence ends.
  */
 export function renderOutbound(message: OutboundMessage, ctx: RenderContext): ZaloSend[] {
-  const texts = (text: string): ZaloSend[] =>
-    splitText(text, ctx.maxTextLength).map((part) => ({ method: 'sendMessage', text: part }));
+  const texts = (text: string): ZaloSend[] => splitText(text, ctx.maxTextLength).map((part) => ({ method: 'sendMessage', text: part }));
   switch (message.type) {
     case 'text':
       return texts(message.text);
@@ -45,5 +44,8 @@ export function renderOutbound(message: OutboundMessage, ctx: RenderContext): Za
 }
 
 function joinLines(...lines: (string | undefined)[]): string {
-  return lines.map((line) => line?.trim() ?? '').filter((line) => line !== '').join('\n');
+  return lines
+    .map((line) => line?.trim() ?? '')
+    .filter((line) => line !== '')
+    .join('\n');
 }

@@ -87,7 +87,9 @@ export class ZaloAdapter implements ChannelAdapter {
         const message = this.toMessage(update);
         if (message) {
           const chat = message.chat.chatId;
-          this.queue.run(chat, () => this.dispatch(message, handler)).catch((err: unknown) => this.logger.error({ err, chat }, 'zalo update handling failed'));
+          this.queue
+            .run(chat, () => this.dispatch(message, handler))
+            .catch((err: unknown) => this.logger.error({ err, chat }, 'zalo update handling failed'));
         }
       },
     });

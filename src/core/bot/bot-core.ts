@@ -79,7 +79,13 @@ export class BotCore {
       unitCode: province.code,
       // A private chat's id is the user's id on Telegram and Zalo, so an admin whose first message is
       // in a group can still be reached privately.
-      identities: [{ channel: message.from.channel, userId: message.from.userId, chatId: message.chat.kind === 'private' ? message.chat.chatId : message.from.userId }],
+      identities: [
+        {
+          channel: message.from.channel,
+          userId: message.from.userId,
+          chatId: message.chat.kind === 'private' ? message.chat.chatId : message.from.userId,
+        },
+      ],
       createdAt: clock().toISOString(),
     };
     await stores.people.save(admin);

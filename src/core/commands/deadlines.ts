@@ -6,7 +6,9 @@ import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
 
 /** The periods still taking reports (deadline coming, or passed but not yet closed), nearest deadline first. */
 function comingPeriods(periods: readonly Period[], now: Date): Period[] {
-  return periods.filter((p) => Date.parse(p.closes) > now.getTime()).sort((a, b) => Date.parse(a.unitDeadline) - Date.parse(b.unitDeadline));
+  return periods
+    .filter((p) => Date.parse(p.closes) > now.getTime())
+    .sort((a, b) => Date.parse(a.unitDeadline) - Date.parse(b.unitDeadline));
 }
 
 /** One line for a unit: its deadline and whether it has reported (on time or late) or is overdue. */

@@ -81,11 +81,20 @@ export const extendCommand: Command = {
     const period = await periodFromArgs(ctx, split.period);
     if (!period) return;
     const { deadline } = split;
-    const shown = deadline.dateOnly ? formatDeadline({ unitDeadline: deadline.iso, deadlineIsDateOnly: true }, timezone) : formatDateTime(deadline.iso, timezone);
+    const shown = deadline.dateOnly
+      ? formatDeadline({ unitDeadline: deadline.iso, deadlineIsDateOnly: true }, timezone)
+      : formatDateTime(deadline.iso, timezone);
     if (deadline.millis <= clock().getTime()) return ctx.replyText('reminders.extend.in_past', { deadline: shown });
     const lateUntil = DateTime.fromISO(deadline.iso, { setZone: true }).plus({ days: LATE_WINDOW_DAYS });
-    const closes = Date.parse(period.closes) >= lateUntil.toMillis() ? period.closes : (lateUntil.toISO({ suppressMilliseconds: true }) ?? period.closes);
-    const updated = await stores.periods.setDeadline(period.id, { unitDeadline: deadline.iso, closes, deadlineIsDateOnly: deadline.dateOnly });
+    const closes =
+      Date.parse(period.closes) >= lateUntil.toMillis()
+        ? period.closes
+        : (lateUntil.toISO({ suppressMilliseconds: true }) ?? period.closes);
+    const updated = await stores.periods.setDeadline(period.id, {
+      unitDeadline: deadline.iso,
+      closes,
+      deadlineIsDateOnly: deadline.dateOnly,
+    });
     if (!updated) return ctx.replyText('report.period_gone');
     await hooks.periodChanged?.(updated);
     await ctx.replyText('reminders.extend.done', {

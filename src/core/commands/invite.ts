@@ -47,7 +47,8 @@ export const inviteCommand: Command = {
     const unit = await ctx.services.stores.units.get(unitCode);
     if (!unit) return ctx.replyText('units.not_found', { code: unitCode.toUpperCase() });
     // The province does not report, so an officer there could do nothing.
-    if (role === 'officer' && unit.code === ctx.services.province.code) return ctx.replyText('invite.no_province_officer', { code: unit.code });
+    if (role === 'officer' && unit.code === ctx.services.province.code)
+      return ctx.replyText('invite.no_province_officer', { code: unit.code });
     const invite = await createInvite(ctx, { unitCode: unit.code, role });
     await ctx.reply({
       type: 'text',

@@ -5,7 +5,6 @@ import { resolveChoice } from '../bot/resolve-choice.ts';
 import { formatDeadline, titleIn } from '../text/dates.ts';
 import { SESSION_VERSION, writeSession, type Session } from './session.ts';
 
-
 /** A leader sent a plan document: say what was found and propose its deadlines as reporting periods. */
 export async function offerPlanImport(ctx: BotContext, content: Buffer, fileName: string): Promise<void> {
   const importer = ctx.services.importer;
@@ -21,7 +20,8 @@ export async function offerPlanImport(ctx: BotContext, content: Buffer, fileName
     return ctx.reply({ type: 'text', text: `${found.summary}\n\n${ctx.t('documents.no_deadlines')}` });
   }
   const lines = found.periods.map(
-    (p, i) => `${i + 1}. ${titleIn(p.title, ctx.lang)} — ${ctx.t('report.deadline_short', { deadline: formatDeadline(p, ctx.services.timezone) })}`,
+    (p, i) =>
+      `${i + 1}. ${titleIn(p.title, ctx.lang)} — ${ctx.t('report.deadline_short', { deadline: formatDeadline(p, ctx.services.timezone) })}`,
   );
   const choices = [
     { id: 'import:confirm', label: ctx.t('documents.confirm') },

@@ -53,12 +53,16 @@ async function beginPeriod(ctx: BotContext, period: Period, session: Session | n
     return resume(ctx, period, session);
   }
   const { stores, form, timezone } = ctx.services;
-  const [unit, previous] = await Promise.all([
-    stores.units.get(person.unitCode),
-    stores.reports.latest(period.id, person.unitCode),
-  ]);
+  const [unit, previous] = await Promise.all([stores.units.get(person.unitCode), stores.reports.latest(period.id, person.unitCode)]);
   const state = startForm(form, previous?.answers);
-  const next: ReportSession = { v: SESSION_VERSION, kind: 'report', periodId: period.id, unitCode: person.unitCode, form: state, paused: false };
+  const next: ReportSession = {
+    v: SESSION_VERSION,
+    kind: 'report',
+    periodId: period.id,
+    unitCode: person.unitCode,
+    form: state,
+    paused: false,
+  };
   await writeSession(stores, ctx.from.channel, ctx.from.userId, next);
   const intro = ctx.t('report.intro', {
     period: titleIn(period.title, ctx.lang),

@@ -22,9 +22,11 @@ export const multiChoiceType: QuestionType<QuestionOf<'multi_choice'>> = {
   },
   format(value, question, t) {
     const ids = Array.isArray(value) ? value : [];
-    return question.options.filter((o) => ids.includes(o.id)).map((o) => t(o.label)).join(', ');
+    return question.options
+      .filter((o) => ids.includes(o.id))
+      .map((o) => t(o.label))
+      .join(', ');
   },
   hint: (_question, t) => t('form.engine.hint.multi_choice'),
-  accepts: (value, question) =>
-    Array.isArray(value) && value.length > 0 && value.every((v) => question.options.some((o) => o.id === v)),
+  accepts: (value, question) => Array.isArray(value) && value.length > 0 && value.every((v) => question.options.some((o) => o.id === v)),
 };

@@ -43,7 +43,8 @@ export function formatNumeric(value: AnswerValue, question: NumericQuestion, t: 
 export function numericHint(question: NumericQuestion, t: TextFn): string {
   const parts = [t(`form.engine.hint.${question.type}`)];
   const { min, max } = question;
-  if (min !== undefined && max !== undefined) parts.push(t('form.engine.range.between', { min: formatNumber(min, t), max: formatNumber(max, t) }));
+  if (min !== undefined && max !== undefined)
+    parts.push(t('form.engine.range.between', { min: formatNumber(min, t), max: formatNumber(max, t) }));
   else if (min !== undefined) parts.push(t('form.engine.range.at_least', { min: formatNumber(min, t) }));
   else if (max !== undefined) parts.push(t('form.engine.range.at_most', { max: formatNumber(max, t) }));
   if (question.unit) parts.push(t('form.engine.range.unit', { unit: t(question.unit) }));

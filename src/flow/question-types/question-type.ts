@@ -2,9 +2,7 @@ import type { AnswerValue, QuestionSpec } from '../form-spec.ts';
 import type { TextFn } from '../text-fn.ts';
 
 /** A typed answer read, or why not: an error key in the `form` namespace with its parameters. */
-export type ParseResult =
-  | { ok: true; value: AnswerValue }
-  | { ok: false; errorKey: string; params: Record<string, string | number> };
+export type ParseResult = { ok: true; value: AnswerValue } | { ok: false; errorKey: string; params: Record<string, string | number> };
 
 /**
  * What one kind of question knows: how to read a typed answer, how to show an answer, what hint to give,

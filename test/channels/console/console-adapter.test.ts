@@ -209,9 +209,7 @@ describe('ConsoleAdapter.deliver', () => {
     const { adapter, printed } = harness();
     await adapter.deliver('an', { type: 'text', text: 'Nhắc: hạn báo cáo\nlà thứ Sáu' });
     await adapter.deliver('admin', { type: 'photo', url: 'https://example.invalid/a.png', caption: 'Biểu đồ' });
-    expect(printed()).toBe(
-      '🤖 [→ an] Nhắc: hạn báo cáo\n🤖 [→ an] là thứ Sáu\n🤖 Biểu đồ\n🤖 🖼 Ảnh: https://example.invalid/a.png\n',
-    );
+    expect(printed()).toBe('🤖 [→ an] Nhắc: hạn báo cáo\n🤖 [→ an] là thứ Sáu\n🤖 Biểu đồ\n🤖 🖼 Ảnh: https://example.invalid/a.png\n');
   });
 
   it('puts a message that arrives while the prompt waits on its own line and shows the prompt again', async () => {

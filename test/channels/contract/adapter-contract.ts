@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelAdapter, InboundHandler } from '../../../src/core/channel.ts';
-import {
-  PermanentDeliveryError,
-  RateLimitedError,
-  TransientDeliveryError,
-} from '../../../src/core/delivery-errors.ts';
+import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError } from '../../../src/core/delivery-errors.ts';
 import type { InboundMessage } from '../../../src/core/messages.ts';
 
 /**
@@ -43,11 +39,7 @@ export interface ContractOptions {
 }
 
 /** The tests every channel adapter must pass; call once per adapter in its own test file. */
-export function runAdapterContract(
-  name: string,
-  makeHarness: () => Promise<AdapterHarness>,
-  options: ContractOptions = {},
-): void {
+export function runAdapterContract(name: string, makeHarness: () => Promise<AdapterHarness>, options: ContractOptions = {}): void {
   const { buttons = true } = options;
   describe(`${name} adapter contract`, () => {
     let harness: AdapterHarness | undefined;

@@ -1,10 +1,6 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  PermanentDeliveryError,
-  RateLimitedError,
-  TransientDeliveryError,
-} from '../../../src/core/delivery-errors.ts';
+import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError } from '../../../src/core/delivery-errors.ts';
 import { TelegramAdapter } from '../../../src/channels/telegram/telegram-adapter.ts';
 import { freePort } from '../../support/fake-telegram/free-port.ts';
 import { telegramTestBed, type TelegramTestBed } from './harness.ts';
@@ -14,10 +10,26 @@ describe('TelegramAdapter error mapping (through real HTTP)', () => {
   afterEach(async () => bed?.close());
 
   const cases = [
-    { status: 429, description: 'Too Many Requests: retry after 7', retryAfter: 7, expected: RateLimitedError, fields: { retryAfterMs: 7000, code: 429 } },
-    { status: 403, description: 'Forbidden: bot was blocked by the user', expected: PermanentDeliveryError, fields: { reason: 'blocked', code: 403 } },
+    {
+      status: 429,
+      description: 'Too Many Requests: retry after 7',
+      retryAfter: 7,
+      expected: RateLimitedError,
+      fields: { retryAfterMs: 7000, code: 429 },
+    },
+    {
+      status: 403,
+      description: 'Forbidden: bot was blocked by the user',
+      expected: PermanentDeliveryError,
+      fields: { reason: 'blocked', code: 403 },
+    },
     { status: 403, description: 'Forbidden: user is deactivated', expected: PermanentDeliveryError, fields: { reason: 'blocked' } },
-    { status: 400, description: 'Bad Request: chat not found', expected: PermanentDeliveryError, fields: { reason: 'not_found', code: 400 } },
+    {
+      status: 400,
+      description: 'Bad Request: chat not found',
+      expected: PermanentDeliveryError,
+      fields: { reason: 'not_found', code: 400 },
+    },
     { status: 400, description: "Bad Request: can't parse entities", expected: PermanentDeliveryError, fields: { reason: 'invalid' } },
     { status: 401, description: 'Unauthorized', expected: PermanentDeliveryError, fields: { reason: 'unauthorized' } },
     { status: 500, description: 'Internal Server Error', expected: TransientDeliveryError, fields: { code: 500 } },

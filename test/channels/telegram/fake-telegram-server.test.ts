@@ -10,7 +10,16 @@ async function api(fake: FakeTelegramServer, method: string, params: Record<stri
     body: JSON.stringify(params),
     ...(signal && { signal }),
   });
-  return { status: response.status, body: (await response.json()) as { ok: boolean; result?: any; error_code?: number; description?: string; parameters?: { retry_after?: number } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      ok: boolean;
+      result?: any;
+      error_code?: number;
+      description?: string;
+      parameters?: { retry_after?: number };
+    },
+  };
 }
 
 describe('FakeTelegramServer', () => {
@@ -71,7 +80,9 @@ describe('FakeTelegramServer', () => {
     expect((await api(fake, 'sendMessage', { chat_id: 1, text: ' ' })).body.description).toMatch(/text is empty/);
     expect((await api(fake, 'sendMessage', { chat_id: 1, text: 'x'.repeat(4097) })).body.description).toMatch(/too long/);
     const keyboard = { inline_keyboard: [[{ text: 'A', callback_data: 'x'.repeat(65) }]] };
-    expect((await api(fake, 'sendMessage', { chat_id: 1, text: 'a', reply_markup: keyboard })).body.description).toMatch(/BUTTON_DATA_INVALID/);
+    expect((await api(fake, 'sendMessage', { chat_id: 1, text: 'a', reply_markup: keyboard })).body.description).toMatch(
+      /BUTTON_DATA_INVALID/,
+    );
     expect((await api(fake, 'noSuchMethod')).body.error_code).toBe(404);
     const wrongToken = await fetch(`${fake.apiRoot}/bot1:nope/getMe`);
     expect(wrongToken.status).toBe(401);

@@ -37,7 +37,13 @@ describe('TelegramAdapter inbound mapping', () => {
     bed = await telegramTestBed();
     bed.fake.sendText({ userId: 7, chatId: -100, text: '/help@some_other_bot' });
     bed.fake.deliverUpdate({
-      message: { message_id: 1, date: 1, chat: { id: -100, type: 'supergroup', title: 'G' }, from: { id: 9, is_bot: true, first_name: 'B' }, text: 'hi' },
+      message: {
+        message_id: 1,
+        date: 1,
+        chat: { id: -100, type: 'supergroup', title: 'G' },
+        from: { id: 9, is_bot: true, first_name: 'B' },
+        text: 'hi',
+      },
     });
     bed.fake.deliverUpdate({ channel_post: { message_id: 2, date: 1, chat: { id: -200, type: 'channel', title: 'C' }, text: 'post' } });
     bed.fake.sendText({ userId: 7, text: 'after' });
@@ -125,7 +131,13 @@ describe('TelegramAdapter inbound mapping', () => {
     await until(() => bed.fake.pendingUpdates === 0, 5000, 'first delivery confirmed');
     bed.fake.deliverUpdate({
       update_id: updateId,
-      message: { message_id: 99, date: 1, chat: { id: 1, type: 'private', first_name: 'A' }, from: { id: 1, is_bot: false, first_name: 'A' }, text: 'một' },
+      message: {
+        message_id: 99,
+        date: 1,
+        chat: { id: 1, type: 'private', first_name: 'A' },
+        from: { id: 1, is_bot: false, first_name: 'A' },
+        text: 'một',
+      },
     });
     await until(() => bed.received.length === 2);
     expect(bed.received.map((m) => m.updateKey)).toEqual([`tg:${updateId}`, `tg:${updateId}`]);

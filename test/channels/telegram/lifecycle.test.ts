@@ -55,7 +55,12 @@ describe('TelegramAdapter lifecycle', () => {
 
   it('start() fails on a bad token', async () => {
     bed = await telegramTestBed({ start: false });
-    const wrong = new TelegramAdapter({ token: '1:wrong', apiRoot: bed.fake.apiRoot, mode: { kind: 'polling' }, logger: pino({ level: 'silent' }) });
+    const wrong = new TelegramAdapter({
+      token: '1:wrong',
+      apiRoot: bed.fake.apiRoot,
+      mode: { kind: 'polling' },
+      logger: pino({ level: 'silent' }),
+    });
     await expect(wrong.start(async () => undefined)).rejects.toMatchObject({ code: 401 });
     await wrong.stop();
   });

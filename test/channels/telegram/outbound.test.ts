@@ -48,7 +48,13 @@ describe('TelegramAdapter outbound', () => {
   it('uploads files as documents (multipart) and sends photos by URL', async () => {
     bed = await telegramTestBed();
     const content = Buffer.from([0, 1, 2, 255, 13, 10, 45, 45]);
-    await bed.adapter.deliver('42', { type: 'file', fileName: 'tong-hop.xlsx', mimeType: 'application/octet-stream', content, caption: 'Tổng hợp' });
+    await bed.adapter.deliver('42', {
+      type: 'file',
+      fileName: 'tong-hop.xlsx',
+      mimeType: 'application/octet-stream',
+      content,
+      caption: 'Tổng hợp',
+    });
     await bed.adapter.deliver('42', { type: 'photo', url: 'https://example.org/chart.png', caption: 'Biểu đồ' });
     const [document, photo] = bed.fake.messagesTo(42);
     expect(document).toMatchObject({ method: 'sendDocument', caption: 'Tổng hợp', document: { fileName: 'tong-hop.xlsx' } });

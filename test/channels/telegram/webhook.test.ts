@@ -50,7 +50,16 @@ describe('TelegramAdapter webhook mode', () => {
 
   it('answers 401 to a wrong or missing secret and handles nothing', async () => {
     bed = await webhookBed();
-    const update = { update_id: 5, message: { message_id: 1, date: 1, chat: { id: 1, type: 'private', first_name: 'A' }, from: { id: 1, is_bot: false, first_name: 'A' }, text: 'giả mạo' } };
+    const update = {
+      update_id: 5,
+      message: {
+        message_id: 1,
+        date: 1,
+        chat: { id: 1, type: 'private', first_name: 'A' },
+        from: { id: 1, is_bot: false, first_name: 'A' },
+        text: 'giả mạo',
+      },
+    };
     expect((await bed.fake.postToWebhook(update, 'wrong')).status).toBe(401);
     expect((await bed.fake.postToWebhook(update, SECRET.slice(0, -1))).status).toBe(401);
     const port = bed.adapter.webhookPort ?? 0;

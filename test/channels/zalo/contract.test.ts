@@ -41,14 +41,16 @@ async function harness(mode: (port: number) => ZaloMode): Promise<AdapterHarness
 
 // Zalo has no buttons: people answer numbered lines with a number or the words.
 runAdapterContract('Zalo (polling)', () => harness(() => ({ kind: 'polling', pollTimeoutSec: 1 })), { buttons: false });
-runAdapterContract('Zalo (webhook)', () =>
-  harness((port) => ({
-    kind: 'webhook',
-    publicUrl: `http://127.0.0.1:${port}/zalo`,
-    port,
-    host: '127.0.0.1',
-    path: '/zalo',
-    secretToken: 'contract-secret',
-  })),
+runAdapterContract(
+  'Zalo (webhook)',
+  () =>
+    harness((port) => ({
+      kind: 'webhook',
+      publicUrl: `http://127.0.0.1:${port}/zalo`,
+      port,
+      host: '127.0.0.1',
+      path: '/zalo',
+      secretToken: 'contract-secret',
+    })),
   { buttons: false },
 );

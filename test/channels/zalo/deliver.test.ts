@@ -10,7 +10,13 @@ const translator = zaloTranslator();
 
 beforeEach(async () => {
   fake = await FakeZaloServer.start();
-  adapter = new ZaloAdapter({ token: fake.token, apiRoot: fake.apiRoot, mode: { kind: 'polling' }, logger: memoryLogger().logger, translator });
+  adapter = new ZaloAdapter({
+    token: fake.token,
+    apiRoot: fake.apiRoot,
+    mode: { kind: 'polling' },
+    logger: memoryLogger().logger,
+    translator,
+  });
 });
 afterEach(async () => {
   await fake.close();
@@ -27,7 +33,10 @@ describe('ZaloAdapter.deliver', () => {
   });
 
   it('resumes a long message where it failed when the same message is retried, without repeating parts', async () => {
-    const message = { type: 'text' as const, text: Array.from({ length: 150 }, (_, i) => `Dòng ${i + 1}: báo cáo của chi đoàn.`).join('\n') };
+    const message = {
+      type: 'text' as const,
+      text: Array.from({ length: 150 }, (_, i) => `Dòng ${i + 1}: báo cáo của chi đoàn.`).join('\n'),
+    };
     await adapter.deliver('c0', message);
     const expected = fake.textsTo('c0');
     expect(expected.length).toBeGreaterThan(1);

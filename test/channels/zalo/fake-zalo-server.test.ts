@@ -23,7 +23,10 @@ describe('FakeZaloServer', () => {
   it('returns one update per getUpdates call, wrapped in the envelope, and 408 when empty after `timeout`', async () => {
     fake.sendText({ userId: 'u1', text: 'một' });
     fake.sendText({ userId: 'u1', text: 'hai' });
-    await expect(client.call('getUpdates', { timeout: '1' })).resolves.toMatchObject({ event_name: 'message.text.received', message: { text: 'một' } });
+    await expect(client.call('getUpdates', { timeout: '1' })).resolves.toMatchObject({
+      event_name: 'message.text.received',
+      message: { text: 'một' },
+    });
     await expect(client.call('getUpdates', { timeout: '1' })).resolves.toMatchObject({ message: { text: 'hai' } });
     const started = Date.now();
     const empty = await client.call('getUpdates', { timeout: '1' }).catch((e: unknown) => e);
@@ -40,7 +43,9 @@ describe('FakeZaloServer', () => {
   });
 
   it('checks setWebhook parameters as Zalo does (secret of 8 to 256 characters)', async () => {
-    await expect(client.call('setWebhook', { url: 'https://bot.example.org/zalo', secret_token: 'short' })).rejects.toMatchObject({ errorCode: 400 });
+    await expect(client.call('setWebhook', { url: 'https://bot.example.org/zalo', secret_token: 'short' })).rejects.toMatchObject({
+      errorCode: 400,
+    });
     await client.call('setWebhook', { url: 'https://bot.example.org/zalo', secret_token: 'long-enough' });
     expect(fake.webhook).toEqual({ url: 'https://bot.example.org/zalo', secretToken: 'long-enough' });
     await client.call('deleteWebhook');

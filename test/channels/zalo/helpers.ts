@@ -7,7 +7,10 @@ import { LANGS, Translator } from '../../../src/i18n/translator.ts';
 /** A pino logger that keeps its records in memory, so tests can check what was (not) logged. */
 export function memoryLogger(): { logger: Logger; records: { level: number; msg: string }[] } {
   const records: { level: number; msg: string }[] = [];
-  const logger = pino({ level: 'debug' }, { write: (line: string) => void records.push(JSON.parse(line) as { level: number; msg: string }) });
+  const logger = pino(
+    { level: 'debug' },
+    { write: (line: string) => void records.push(JSON.parse(line) as { level: number; msg: string }) },
+  );
   return { logger, records };
 }
 

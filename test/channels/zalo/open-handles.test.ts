@@ -29,12 +29,28 @@ async function settlesTo(baseline: Record<string, number>): Promise<void> {
 describe('ZaloAdapter.stop()', () => {
   it.each<[string, (port: number) => ZaloMode]>([
     ['polling', () => ({ kind: 'polling', pollTimeoutSec: 30 })],
-    ['webhook', (port) => ({ kind: 'webhook', publicUrl: `http://127.0.0.1:${port}/z`, port, host: '127.0.0.1', path: '/z', secretToken: 'secret-secret' })],
+    [
+      'webhook',
+      (port) => ({
+        kind: 'webhook',
+        publicUrl: `http://127.0.0.1:${port}/z`,
+        port,
+        host: '127.0.0.1',
+        path: '/z',
+        secretToken: 'secret-secret',
+      }),
+    ],
   ])('leaves no socket, server or timer behind (%s)', async (_name, mode) => {
     const before = resources();
     const fake = await FakeZaloServer.start();
     const port = await freePort();
-    const adapter = new ZaloAdapter({ token: fake.token, apiRoot: fake.apiRoot, mode: mode(port), logger: memoryLogger().logger, translator: zaloTranslator() });
+    const adapter = new ZaloAdapter({
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      mode: mode(port),
+      logger: memoryLogger().logger,
+      translator: zaloTranslator(),
+    });
     const received: string[] = [];
     await adapter.start(async (message) => void received.push(message.updateKey));
     fake.sendText({ userId: 'u1', text: 'xin chào' });

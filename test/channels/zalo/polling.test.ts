@@ -13,7 +13,13 @@ async function setup(emptyPollStatus: 200 | 408 = 200) {
   const fake = await FakeZaloServer.start({ emptyPollStatus });
   cleanups.push(() => fake.close());
   const { logger, records } = memoryLogger();
-  const adapter = new ZaloAdapter({ token: fake.token, apiRoot: fake.apiRoot, mode: { kind: 'polling', pollTimeoutSec: 1 }, logger, translator: zaloTranslator() });
+  const adapter = new ZaloAdapter({
+    token: fake.token,
+    apiRoot: fake.apiRoot,
+    mode: { kind: 'polling', pollTimeoutSec: 1 },
+    logger,
+    translator: zaloTranslator(),
+  });
   const received: InboundMessage[] = [];
   return { fake, adapter, received, records };
 }
@@ -104,7 +110,13 @@ describe('ZaloAdapter long polling', () => {
   it('refuses to start with a bad token', async () => {
     const fake = await FakeZaloServer.start();
     cleanups.push(() => fake.close());
-    const adapter = new ZaloAdapter({ token: 'wrong', apiRoot: fake.apiRoot, mode: { kind: 'polling' }, logger: memoryLogger().logger, translator: zaloTranslator() });
+    const adapter = new ZaloAdapter({
+      token: 'wrong',
+      apiRoot: fake.apiRoot,
+      mode: { kind: 'polling' },
+      logger: memoryLogger().logger,
+      translator: zaloTranslator(),
+    });
     await expect(adapter.start(async () => undefined)).rejects.toMatchObject({ errorCode: 401 });
     expect(fake.pendingPolls).toBe(0);
   });

@@ -20,12 +20,9 @@ describe('unwrapUpdate', () => {
     expect(unwrapUpdate({ ok: true, result: bare })).toEqual(bare);
   });
 
-  it.each([[null], ['text'], [[bare]], [{ ok: false, error_code: 408 }], [{ ok: true, result: {} }], [{}]])(
-    'refuses %j',
-    (payload) => {
-      expect(unwrapUpdate(payload)).toBeNull();
-    },
-  );
+  it.each([[null], ['text'], [[bare]], [{ ok: false, error_code: 408 }], [{ ok: true, result: {} }], [{}]])('refuses %j', (payload) => {
+    expect(unwrapUpdate(payload)).toBeNull();
+  });
 });
 
 describe('toInbound', () => {

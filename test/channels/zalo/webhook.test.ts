@@ -18,7 +18,14 @@ async function setup(handler?: (message: InboundMessage) => Promise<void>) {
   const adapter = new ZaloAdapter({
     token: fake.token,
     apiRoot: fake.apiRoot,
-    mode: { kind: 'webhook', publicUrl: `http://127.0.0.1:${port}/zalo/hook`, port, host: '127.0.0.1', path: '/zalo/hook', secretToken: SECRET },
+    mode: {
+      kind: 'webhook',
+      publicUrl: `http://127.0.0.1:${port}/zalo/hook`,
+      port,
+      host: '127.0.0.1',
+      path: '/zalo/hook',
+      secretToken: SECRET,
+    },
     logger: memoryLogger().logger,
     translator: zaloTranslator(),
   });
@@ -91,7 +98,11 @@ describe('ZaloAdapter webhook', () => {
       if (message.text === 'a1') await gate;
       log.push(`end ${message.chat.chatId} ${message.text}`);
     });
-    for (const [userId, text] of [['a', 'a1'], ['a', 'a2'], ['b', 'b1']] as const) {
+    for (const [userId, text] of [
+      ['a', 'a1'],
+      ['a', 'a2'],
+      ['b', 'b1'],
+    ] as const) {
       expect(await fake.postToWebhook(textUpdate({ userId, text }))).toBe(200);
     }
     // b1 finishes while a1 is still held, and a2 waits for a1.

@@ -36,7 +36,10 @@ describe('ZaloApiClient', () => {
   });
 
   it('throws ZaloApiError for ok:false even with HTTP 200, keeping retry_after', async () => {
-    const { root } = await api(200, JSON.stringify({ ok: false, error_code: 429, description: 'Too Many Requests', parameters: { retry_after: 3 } }));
+    const { root } = await api(
+      200,
+      JSON.stringify({ ok: false, error_code: 429, description: 'Too Many Requests', parameters: { retry_after: 3 } }),
+    );
     const error = await new ZaloApiClient(TOKEN, root).call('sendMessage').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZaloApiError);
     expect(error).toMatchObject({ errorCode: 429, status: 200, retryAfterSec: 3, description: 'Too Many Requests' });

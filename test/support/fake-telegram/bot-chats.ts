@@ -107,7 +107,10 @@ export class BotChats {
     const text = method === 'editMessageText' && typeof params.text === 'string' ? params.text : stored.text;
     const buttons = readButtons(params.reply_markup);
     if (text === stored.text && JSON.stringify(buttons) === JSON.stringify(stored.buttons)) {
-      throw new ApiFailure(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+      throw new ApiFailure(
+        400,
+        'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      );
     }
     stored.text = text;
     stored.buttons = buttons;
@@ -125,7 +128,12 @@ export class BotChats {
     return true;
   }
 
-  private sendFile(method: string, params: Record<string, unknown>, files: Record<string, UploadedFile>, field: 'document' | 'photo'): Message {
+  private sendFile(
+    method: string,
+    params: Record<string, unknown>,
+    files: Record<string, UploadedFile>,
+    field: 'document' | 'photo',
+  ): Message {
     const chatId = chatIdOf(params);
     const caption = typeof params.caption === 'string' ? params.caption : undefined;
     if (caption !== undefined && caption.length > CAPTION_LIMIT) throw new ApiFailure(400, 'Bad Request: message caption is too long');
@@ -136,7 +144,11 @@ export class BotChats {
     const messageId = this.storeBotMessage(chatId, { text: caption ?? '', buttons: [] });
     const details =
       field === 'document'
-        ? { document: upload ? { fileName: upload.fileName, content: upload.content } : { fileName: reference ?? '', content: Buffer.alloc(0) } }
+        ? {
+            document: upload
+              ? { fileName: upload.fileName, content: upload.content }
+              : { fileName: reference ?? '', content: Buffer.alloc(0) },
+          }
         : { photo: upload ? upload.fileName : (reference ?? '') };
     this.record(method, chatId, params, { messageId, ...(caption !== undefined && { caption }), ...details });
     const fileId = stored?.fileId ?? reference ?? '';

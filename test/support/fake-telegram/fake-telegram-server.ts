@@ -7,13 +7,7 @@ import type { UploadedFile } from './multipart.ts';
 import { readRequestParams } from './request-params.ts';
 import { SentLog, type ChatIdLike, type SentMessage } from './sent-log.ts';
 import { UpdateQueue } from './update-queue.ts';
-import {
-  callbackUpdate,
-  documentUpdate,
-  stickerUpdate,
-  textUpdate,
-  type FakeSender,
-} from './update-factory.ts';
+import { callbackUpdate, documentUpdate, stickerUpdate, textUpdate, type FakeSender } from './update-factory.ts';
 
 export type { SentMessage, SentButton } from './sent-log.ts';
 export type { CommandsSet } from './bot-chats.ts';
@@ -117,9 +111,7 @@ export class FakeTelegramServer {
     const origin = this.chats.findButtonMessage(chatKey, options.data, options.messageId);
     const queryId = String(this.nextQueryId++);
     this.chats.registerCallback(queryId, chatKey);
-    return this.deliverUpdate(
-      callbackUpdate(this.nextUpdateId, queryId, options, options.data, { ...origin, botUser: this.botUser }),
-    );
+    return this.deliverUpdate(callbackUpdate(this.nextUpdateId, queryId, options, options.data, { ...origin, botUser: this.botUser }));
   }
 
   /** A user sends a file; the bot can fetch it with getFile and the file URL. */
@@ -319,7 +311,10 @@ export class FakeTelegramServer {
         return this.botUser;
       case 'getUpdates':
         if (this.webhook) {
-          throw new ApiFailure(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+          throw new ApiFailure(
+            409,
+            "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+          );
         }
         return this.updates.take(num(params.offset) ?? 0, num(params.limit) ?? 100, num(params.timeout) ?? 0, clientGone);
       case 'setWebhook': {

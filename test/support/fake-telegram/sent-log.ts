@@ -85,9 +85,7 @@ export class SentLog {
     const key = String(chatId);
     const from = Math.max(this.cursors.get(key) ?? 0, this.globalMark);
     const find = (): number =>
-      this.sent.findIndex(
-        (s, i) => i >= from && s.chatId === key && NEW_MESSAGE_METHODS.has(s.method) && matches(s, match),
-      );
+      this.sent.findIndex((s, i) => i >= from && s.chatId === key && NEW_MESSAGE_METHODS.has(s.method) && matches(s, match));
     await this.waitFor(() => find() !== -1, timeoutMs, `a message to chat ${key} matching ${String(match)}`);
     const index = find();
     this.cursors.set(key, index + 1);

@@ -190,7 +190,8 @@ export class FakeZaloServer {
     for (;;) {
       const value = pred(this.sent);
       if (value) return value;
-      if (Date.now() > deadline) throw new Error(`FakeZaloServer: timed out after ${timeoutMs} ms waiting for ${what}; sent:\n${this.dump()}`);
+      if (Date.now() > deadline)
+        throw new Error(`FakeZaloServer: timed out after ${timeoutMs} ms waiting for ${what}; sent:\n${this.dump()}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
@@ -240,7 +241,14 @@ export class FakeZaloServer {
    */
   rateLimit(limit: { perSecond: number; retryAfter?: number } | null): void {
     // The first send after this call opens the first one-second window.
-    this.limit = limit ? { perSecond: limit.perSecond, windowStart: 0, count: 0, ...(limit.retryAfter !== undefined ? { retryAfter: limit.retryAfter } : {}) } : null;
+    this.limit = limit
+      ? {
+          perSecond: limit.perSecond,
+          windowStart: 0,
+          count: 0,
+          ...(limit.retryAfter !== undefined ? { retryAfter: limit.retryAfter } : {}),
+        }
+      : null;
   }
 
   async close(): Promise<void> {
@@ -336,7 +344,11 @@ export class FakeZaloServer {
     const waiter: PollWaiter = {
       res,
       timer: setTimeout(
-        () => this.answerPoll(waiter, { status: this.options.emptyPollStatus, body: { ok: false, error_code: 408, description: 'Request timeout' } }),
+        () =>
+          this.answerPoll(waiter, {
+            status: this.options.emptyPollStatus,
+            body: { ok: false, error_code: 408, description: 'Request timeout' },
+          }),
         (Number.isFinite(timeoutSec) ? timeoutSec : 30) * 1000,
       ),
     };
@@ -379,7 +391,12 @@ export class FakeZaloServer {
 
   private reply(res: ServerResponse, method: string, body: Record<string, unknown>, answer: Answer): void {
     const envelope = answer.body as { ok?: boolean; error_code?: number };
-    this.calls.push({ method, body, ok: envelope.ok === true, ...(envelope.error_code !== undefined ? { errorCode: envelope.error_code } : {}) });
+    this.calls.push({
+      method,
+      body,
+      ok: envelope.ok === true,
+      ...(envelope.error_code !== undefined ? { errorCode: envelope.error_code } : {}),
+    });
     send(res, answer);
   }
 }
@@ -391,7 +408,12 @@ function ok(result: unknown): Answer {
 function error(status: number, errorCode: number, description: string, retryAfter?: number): Answer {
   return {
     status,
-    body: { ok: false, error_code: errorCode, description, ...(retryAfter !== undefined ? { parameters: { retry_after: retryAfter } } : {}) },
+    body: {
+      ok: false,
+      error_code: errorCode,
+      description,
+      ...(retryAfter !== undefined ? { parameters: { retry_after: retryAfter } } : {}),
+    },
     ...(retryAfter !== undefined ? { headers: { 'retry-after': String(retryAfter) } } : {}),
   };
 }

@@ -32,7 +32,11 @@ export function textUpdate(sender: FakeSender & { text: string }, messageId = ne
 export function imageUpdate(sender: FakeSender & { caption?: string }, messageId = newMessageId()): ZaloUpdate {
   return {
     event_name: 'message.image.received',
-    message: { ...base(sender, messageId), photo_url: 'https://example.invalid/photo.jpg', ...(sender.caption ? { caption: sender.caption } : {}) },
+    message: {
+      ...base(sender, messageId),
+      photo_url: 'https://example.invalid/photo.jpg',
+      ...(sender.caption ? { caption: sender.caption } : {}),
+    },
   };
 }
 
