@@ -1,5 +1,5 @@
 import type { Level } from './plan-document.ts';
-import { LEVEL_PHRASES } from './vocabulary.ts';
+import { LEVEL_NAMES, LEVEL_PHRASES } from './vocabulary.ts';
 import { sameWord, words, type Word } from './vietnamese-text.ts';
 
 /**
@@ -26,4 +26,9 @@ export function levelsIn(text: string | readonly Word[]): Level[] {
     }
   }
   return [...found];
+}
+
+/** The usual name of each level ("trung ương đoàn"): the first phrase of lexicon/levels.json. */
+export function levelName(level: Level): string {
+  return LEVEL_NAMES.get(level) ?? '';
 }

@@ -3,7 +3,7 @@ import type { Answer } from './answer.ts';
 import type { PlanDocument } from './plan-document.ts';
 import { answerHeader, answerRecipients, answerSigner } from './answering/closing-answer.ts';
 import { withSource, type Draft } from './answering/compose.ts';
-import { coverage, wordRarity } from './answering/coverage.ts';
+import { contentWords, coverage, wordRarity } from './answering/coverage.ts';
 import { answerContact } from './answering/contact-answer.ts';
 import type { AnswerContext, PlanRankers } from './answering/context.ts';
 import { answerWhen } from './answering/date-answer.ts';
@@ -91,6 +91,7 @@ export class PlanIndex {
       t,
       // The title is what the whole plan is about, so every passage answers the words of the title.
       coverage: (text, ignore = []) => coverage(q, query, `${text} ${this.doc.header.title ?? ''}`, rarity, [...QUESTION_FILLERS, ...ignore]),
+      hasContent: (ignore) => contentWords(q, [...QUESTION_FILLERS, ...ignore]).content.length > 0,
     };
     if (!q.words.some((w) => !isStopword(w))) return uncertainAnswer(ctx, 'empty');
     for (const kind of q.kinds) {

@@ -29,6 +29,11 @@ export const LEVEL_PHRASES: readonly { level: Level; phrase: Phrase }[] = (
   .flatMap(([level, list]) => phrases(list).map((phrase) => ({ level, phrase })))
   .sort((a, b) => b.phrase.words.length - a.phrase.words.length);
 
+/** The usual name of each level: the first phrase listed for it. */
+export const LEVEL_NAMES: ReadonlyMap<Level, string> = new Map(
+  (Object.entries(levelData.levels) as [Level, string[]][]).map(([level, list]) => [level, list[0] ?? '']),
+);
+
 /** Document type name by number code ("CT" → "Chỉ thị"). */
 export const DOCUMENT_TYPE_BY_CODE: ReadonlyMap<string, string> = new Map(Object.entries(documentTypeData.types));
 

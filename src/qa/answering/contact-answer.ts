@@ -2,11 +2,19 @@ import type { ContactFact } from '../plan-document.ts';
 import { expandQuery } from '../search/expand-query.ts';
 import { relative } from '../search/ranker.ts';
 import { joinWithin, MAX_ANSWER, type Draft } from './compose.ts';
+import { CONTACT_VERBS, KIND_CUES, NUMBER_ASKS, type Phrase } from '../vocabulary.ts';
 import type { AnswerContext } from './context.ts';
 
 /** One contact is given when the question names its owner clearly better than any other's; else all are listed. */
 const CLEAR_LEAD = 0.75;
 const MAX_LISTED = 3;
+/** The least share of the question (beyond "email", "số nào") a contact's owner, sentence and headings must cover. */
+const MIN_OWNER_COVERAGE = 0.25;
+
+/** The words that ask for a contact of a kind ("số điện thoại", "liên hệ qua số nào"): no owner has to contain them. */
+export function contactCues(kind: ContactFact['kind']): Phrase[] {
+  return [...(KIND_CUES.get(kind) ?? []), ...CONTACT_VERBS, ...NUMBER_ASKS];
+}
 
 function line(c: ContactFact, ctx: AnswerContext): string {
   return c.owner ? ctx.t(`qa.answer.${c.kind}Of`, { value: c.value, owner: c.owner }) : ctx.t(`qa.answer.${c.kind}`, { value: c.value });
@@ -33,7 +41,11 @@ export function answerContact(kind: ContactFact['kind'], ctx: AnswerContext): Dr
   const chosen = clear ? ranked.slice(0, 1) : uniqueValues(ranked).slice(0, MAX_LISTED);
   const body = joinWithin(chosen.map((c) => line(c, ctx)), MAX_ANSWER - 40);
   const first = chosen[0] as ContactFact;
-  return { body, source: { kind: 'sections', ids: chosen.map((c) => c.section) }, confidence: clear ? 1 : 0.6, section: first.section };
+  // "Email của Hội Phụ nữ": a contact of someone the plan does not name at all is no answer.
+  const heading = first.section ? ctx.rankers.headings.get(first.section) ?? '' : '';
+  const confidence = ctx.coverage(`${first.owner ?? ''} ${first.context} ${heading}`, contactCues(kind));
+  if (confidence < MIN_OWNER_COVERAGE) return null;
+  return { body, source: { kind: 'sections', ids: chosen.map((c) => c.section) }, confidence: clear ? confidence : confidence * 0.6, section: first.section };
 }
 
 function uniqueValues(list: readonly ContactFact[]): ContactFact[] {

@@ -32,6 +32,8 @@ export interface AnswerContext {
   t: TextFn;
   /** How much of the question a text answers (0…1), leaving out the words of `ignore`. */
   coverage(text: string, ignore?: readonly Phrase[]): number;
+  /** Whether the question has meaningful words besides the words that only make it a question and those of `ignore`. */
+  hasContent(ignore: readonly Phrase[]): boolean;
 }
 
 /** The least share of a question's words an answer must contain to be given without doubt. */

@@ -2,7 +2,7 @@ import type { Question } from '../question.ts';
 import type { ExpandedQuery } from '../search/expand-query.ts';
 import { isStopword } from '../search/terms.ts';
 import type { Phrase } from '../vocabulary.ts';
-import { findPhrase, sameWord, words } from '../vietnamese-text.ts';
+import { findPhrase, sameWord, words, type Word } from '../vietnamese-text.ts';
 
 /** How rare each word (folded) is in the plan: words found in few passages tell more. */
 export interface WordRarity {
@@ -17,19 +17,24 @@ export function wordRarity(texts: readonly string[]): WordRarity {
   return { weight: (fold) => Math.log(1 + n / Math.max(1, df.get(fold) ?? 1)) };
 }
 
-/**
- * How much of a question a text answers (0…1): the share of the question's meaningful words that
- * the text contains, itself or through a synonym, each word weighted by its rarity in the plan.
- * Words of `ignore` (the cue of the question's kind, such as "nhiệm vụ") are left out.
- */
-export function coverage(question: Question, query: ExpandedQuery, text: string, rarity: WordRarity, ignore: readonly Phrase[] = []): number {
+/** The meaningful words of a question (with their positions), leaving out stop words and the phrases of `ignore`. */
+export function contentWords(question: Question, ignore: readonly Phrase[]): { content: { w: Word; i: number }[]; ignored: Set<number> } {
   const ignored = new Set<number>();
   for (const p of ignore) {
     for (let at = findPhrase(question.words, p.words); at >= 0; at = findPhrase(question.words, p.words, at + 1)) {
       for (let k = 0; k < p.words.length; k++) ignored.add(at + k);
     }
   }
-  const content = question.words.map((w, i) => ({ w, i })).filter(({ w, i }) => !isStopword(w) && !ignored.has(i));
+  return { content: question.words.map((w, i) => ({ w, i })).filter(({ w, i }) => !isStopword(w) && !ignored.has(i)), ignored };
+}
+
+/**
+ * How much of a question a text answers (0…1): the share of the question's meaningful words that
+ * the text contains, itself or through a synonym, each word weighted by its rarity in the plan.
+ * Words of `ignore` (the cue of the question's kind, such as "nhiệm vụ") are left out.
+ */
+export function coverage(question: Question, query: ExpandedQuery, text: string, rarity: WordRarity, ignore: readonly Phrase[] = []): number {
+  const { content, ignored } = contentWords(question, ignore);
   if (content.length === 0) return ignored.size ? 1 : 0;
   const textWords = words(text);
   const textPairs = new Set(textWords.slice(1).map((w, k) => `${textWords[k]?.fold} ${w.fold}`));

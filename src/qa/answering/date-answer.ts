@@ -1,5 +1,5 @@
 import type { DateFact, Level } from '../plan-document.ts';
-import { levelsIn } from '../levels.ts';
+import { levelName, levelsIn } from '../levels.ts';
 import { expandQuery } from '../search/expand-query.ts';
 import { relative } from '../search/ranker.ts';
 import { DEADLINE_CUES, END_CUES, KIND_CUES, REFERENCE_WORDS, START_CUES, TIME_OF_DAY } from '../vocabulary.ts';
@@ -53,9 +53,11 @@ export function answerWhen(ctx: AnswerContext): Draft | null {
   const block = (i: number | undefined): string => (i === undefined ? '' : ctx.rankers.dateBlocks[i] ?? '');
   if (!top) return null;
   const heading = (d: DateFact): string => (d.section ? headings.get(d.section) ?? '' : '');
-  // "ngày nào", "bắt đầu", "mấy giờ" ask for the kind of date: they count when the text has them, and are left out when not.
-  const covered = `${block(order[0])} ${heading(top)} ${top.who ?? ''}`;
-  const confidence = Math.max(ctx.coverage(covered), ctx.coverage(covered, [...(KIND_CUES.get('when') ?? []), ...TIME_OF_DAY, ...START_CUES, ...END_CUES]));
+  // Who sends and where to, also by the usual names of their levels ("Ban Quốc tế" is "trung ương đoàn").
+  const levels = [...new Set([...top.whoLevels, ...levelsIn(top.to.join(', '))])].map(levelName);
+  const covered = `${block(order[0])} ${heading(top)} ${top.who ?? ''} ${levels.join(' | ')}`;
+  // "ngày nào", "bắt đầu", "mấy giờ" ask for the kind of date: no text has to contain them.
+  const confidence = ctx.coverage(covered, [...(KIND_CUES.get('when') ?? []), ...TIME_OF_DAY, ...START_CUES, ...END_CUES]);
   if (confidence < MIN_COVERAGE) return null;
   const shown = [display(top, block(order[0]), ctx)];
   const ids = [top.section];

@@ -2,6 +2,8 @@ import { findDates } from '../date-mentions.ts';
 import { splitClauses } from '../reading/sentences.ts';
 import type { Passage } from '../search/passages.ts';
 import { joinWithin, MAX_ANSWER, type Draft } from './compose.ts';
+import { contactCues } from './contact-answer.ts';
+import { KIND_CUES } from '../vocabulary.ts';
 import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
 
 /** A sentence short enough is shown whole; a longer one by its clause and the clauses around it that fit. */
@@ -58,6 +60,10 @@ function shapeBoost(ctx: AnswerContext, p: Passage): number {
   return 1;
 }
 
+const CONTACT_KINDS = ['email', 'phone', 'address'] as const;
+/** What a passage holding a contact of each kind looks like. */
+const CONTACT_SHAPE: Record<(typeof CONTACT_KINDS)[number], RegExp> = { email: /@/u, phone: /\d[\d. ]{5,}\d/u, address: /[Đđ]ịa chỉ|(?:số|tầng|nhà)\s+\d|(?:thôn|đường|phố)\s+\p{Lu}/u };
+
 /** How many of the best-matching passages are weighed again by how much of the question they cover. */
 const RERANKED = 12;
 /** How much the search score weighs against the share of the question a passage covers. */
@@ -79,14 +85,20 @@ const coverageText = (p: Passage): string => `${p.sentence.length <= WHOLE_SENTE
  */
 function candidates(ctx: AnswerContext, accept: (p: Passage) => boolean = () => true): Candidate[] {
   const { passages } = ctx.rankers;
+  // A question for a contact or a date that no fact answered ("số điện thoại của công an xã", "hạn nộp học phí")
+  // is answered by a passage only when its other words are there, and for a contact only by one that holds one.
+  const contacts = CONTACT_KINDS.filter((k) => ctx.question.kinds.includes(k));
+  const asked = [...contacts.flatMap((k) => contactCues(k)), ...(ctx.question.kinds.includes('when') ? KIND_CUES.get('when') ?? [] : [])];
+  if (asked.length && !ctx.hasContent(asked)) return [];
+  const fits = (p: Passage): boolean => accept(p) && contacts.every((k) => CONTACT_SHAPE[k].test(p.text));
   const raw = passages.scores(ctx.query, ['text', 'context'], { text: 1, context: 0.35 });
-  const scores = raw.map((s, i) => (accept(passages.items[i] as Passage) ? s * shapeBoost(ctx, passages.items[i] as Passage) : 0));
+  const scores = raw.map((s, i) => (fits(passages.items[i] as Passage) ? s * shapeBoost(ctx, passages.items[i] as Passage) : 0));
   const order = rankedIndexes(scores).slice(0, RERANKED);
   const best = scores[order[0] ?? 0] ?? 0;
   return order
     .map((i) => {
       const p = passages.items[i] as Passage;
-      const coverage = ctx.coverage(coverageText(p));
+      const coverage = ctx.coverage(coverageText(p), asked);
       return { p, coverage, score: coverage + (SEARCH_WEIGHT * (scores[i] ?? 0)) / best };
     })
     .sort((a, b) => b.score - a.score);
