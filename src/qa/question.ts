@@ -4,6 +4,7 @@ import { isStopword } from './search/terms.ts';
 import {
   CONTACT_VERBS,
   DOCUMENT_SELF,
+  DOCUMENT_TYPE_NAMES,
   END_CUES,
   KIND_CUES,
   NUMBER_ASKS,
@@ -18,6 +19,7 @@ import {
   SEND_VERBS,
   START_CUES,
   TIME_OF_DAY,
+  WEEKDAY_ASKS,
   TO_MARKERS,
   type CueKind,
   type Phrase,
@@ -70,9 +72,13 @@ export interface Question {
   sectionId: string | null;
   /** The question asks for the hour ("mấy giờ"). */
   asksTime: boolean;
+  /** The question asks for the day of the week ("thứ mấy"). */
+  asksWeekday: boolean;
   /** The question asks when something starts or ends. */
   datePart: 'start' | 'end' | null;
 }
+
+const DOCUMENT_TYPES: ReadonlySet<string> = new Set(DOCUMENT_TYPE_NAMES.map((name) => foldText(name)));
 
 /** A document number as typed: "04-CT/TW", "332/KH-UBND", "61-hd/twđtn-bqt". */
 const CODE = /(?<![\p{L}\d/])\d{1,4}\s?[-/]\s?\p{L}{1,10}(?:\s?[-/]\s?\p{L}{1,10}){0,3}/gu;
@@ -98,13 +104,17 @@ function has(ws: readonly Word[], list: readonly Phrase[]): boolean {
 
 /** "chỉ thị nào", "hướng dẫn số mấy", "căn cứ văn bản nào": the document type followed by an asking word. */
 function askedReference(ws: readonly Word[]): Phrase | null {
+  let generic: Phrase | null = null;
   for (const ref of REFERENCE_WORDS) {
     for (let at = findPhrase(ws, ref.words); at >= 0; at = findPhrase(ws, ref.words, at + 1)) {
       const after = ws.slice(at + ref.words.length, at + ref.words.length + 3);
-      if (REFERENCE_ASKS.some((ask) => findPhrase(after, ask.words) >= 0)) return ref;
+      if (!REFERENCE_ASKS.some((ask) => findPhrase(after, ask.words) >= 0)) continue;
+      // "thực hiện theo nghị quyết nào": the type of document ("nghị quyết") says more than "thực hiện theo".
+      if (DOCUMENT_TYPES.has(ref.words.map((w) => w.fold).join(' '))) return ref;
+      generic ??= ref;
     }
   }
-  return null;
+  return generic;
 }
 
 /** Splits "X gửi … về Y" into sender words (all but the recipient) and recipient words (after the marker). */
@@ -192,9 +202,22 @@ function namesReferenceNumber(ws: readonly Word[]): boolean {
 
 const text = (ws: readonly Word[]): string => ws.map((w) => w.canon).join(' ');
 
+/**
+ * The words of a question. In a question typed with diacritics, a word without any ("cơ quan")
+ * is written as meant, so it matches only itself ("quan", not "quận"); in one typed without them,
+ * it may stand for any spelling.
+ */
+function typedWords(question: string): Word[] {
+  const ws = words(question);
+  const letters = ws.filter((w) => /\p{L}/u.test(w.canon));
+  const accented = letters.filter((w) => !w.plain).length;
+  if (accented * 2 < letters.length) return ws;
+  return ws.map((w) => (w.plain && /\p{L}/u.test(w.canon) ? { ...w, plain: false } : w));
+}
+
 /** Reads what a question asks for and who and what it is about. */
 export function readQuestion(question: string): Question {
-  const ws = words(question);
+  const ws = typedWords(question);
   const referenceType = askedReference(ws);
   const codes = [...question.normalize('NFC').matchAll(CODE)].map((m) => codeKey(m[0]));
   const fold = ws.map((w) => w.fold).join(' ');
@@ -227,6 +250,7 @@ export function readQuestion(question: string): Question {
     codes,
     sectionId,
     asksTime: has(ws, TIME_OF_DAY),
+    asksWeekday: has(ws, WEEKDAY_ASKS),
     datePart: has(ws, START_CUES) ? 'start' : has(ws, END_CUES) ? 'end' : null,
   };
 }

@@ -76,6 +76,8 @@ export const OUTLINE_CUES: readonly Phrase[] = phrases(cueData.outlineCues);
 export const OUTLINE_NOUNS: readonly Phrase[] = phrases(cueData.outlineNouns);
 export const OUTLINE_BEFORE: readonly Phrase[] = phrases(cueData.outlineBefore);
 export const OUTLINE_AFTER: readonly Phrase[] = phrases(cueData.outlineAfter);
+/** Words of a question about the day of the week ("thứ mấy"). */
+export const WEEKDAY_ASKS: readonly Phrase[] = phrases(cueData.weekdayAsks);
 /** Words of a question about the hour ("mấy giờ") rather than the day. */
 export const TIME_OF_DAY: readonly Phrase[] = phrases(cueData.timeOfDay);
 /** Words of a question about when something starts or ends. */

@@ -2,7 +2,7 @@ import type { DateFact, Level } from '../plan-document.ts';
 import { levelName, levelsIn } from '../levels.ts';
 import { expandQuery } from '../search/expand-query.ts';
 import { relative } from '../search/ranker.ts';
-import { DEADLINE_CUES, END_CUES, KIND_CUES, REFERENCE_WORDS, START_CUES, TIME_OF_DAY } from '../vocabulary.ts';
+import { DEADLINE_CUES, END_CUES, KIND_CUES, REFERENCE_WORDS, START_CUES, TIME_OF_DAY, WEEKDAY_ASKS } from '../vocabulary.ts';
 import { findPhrase } from '../vietnamese-text.ts';
 import { MAX_ANSWER, type Draft } from './compose.ts';
 import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
@@ -10,6 +10,8 @@ import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
 /** Weights of what decides between dates: the words of the question always, then who sends and where to. */
 const WEIGHT = { sender: 0.5, recipient: 0.5, deadline: 0.25, issued: -0.5, time: 0.5, part: 0.25 };
 /** An hour written next to a date: "19h30", "07h00", "8 giờ". */
+/** A day of the week written with a date: "(thứ 7)", "thứ Sáu", "Chủ nhật". */
+const WEEKDAY = /thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy)(?!\p{L})|chủ nhật/iu;
 const HOUR = /(?<![\p{L}\d])\d{1,2}\s?(?:h|giờ)(?:\s?\d{2})?(?![\p{L}\d])/u;
 const WHOLE_SENTENCE = 260;
 const SECOND_SHARE = 0.9;
@@ -26,7 +28,7 @@ function display(d: DateFact, block: string, ctx: AnswerContext): string {
 
 /** The date that answers "when", "until when", "trước ngày nào": a deadline, an event, a period. */
 export function answerWhen(ctx: AnswerContext): Draft | null {
-  const { dates, headings } = ctx.rankers;
+  const { dates, headings, dateBlocks } = ctx.rankers;
   const q = ctx.question;
   if (dates.items.length === 0) return null;
   const content = relative(dates.scores(ctx.query, ['what', 'sentence', 'heading', 'block'], { what: 2, sentence: 1, heading: 0.5, block: 0.5 }));
@@ -45,6 +47,7 @@ export function answerWhen(ctx: AnswerContext): Draft | null {
       (wantsDeadline && d.role === 'deadline' ? WEIGHT.deadline : 0) +
       (d.role === 'issued' && !aboutDocuments ? WEIGHT.issued : 0) +
       (q.asksTime && HOUR.test(d.what) ? WEIGHT.time : 0) +
+      (q.asksWeekday && WEEKDAY.test(dateBlocks[i] ?? '') ? WEIGHT.time : 0) +
       (q.datePart && d.role === q.datePart ? WEIGHT.part : 0)
     );
   });
@@ -57,7 +60,7 @@ export function answerWhen(ctx: AnswerContext): Draft | null {
   const levels = [...new Set([...top.whoLevels, ...levelsIn(top.to.join(', '))])].map(levelName);
   const covered = `${block(order[0])} ${heading(top)} ${top.who ?? ''} ${levels.join(' | ')}`;
   // "ngày nào", "bắt đầu", "mấy giờ" ask for the kind of date: no text has to contain them.
-  const confidence = ctx.coverage(covered, [...(KIND_CUES.get('when') ?? []), ...TIME_OF_DAY, ...START_CUES, ...END_CUES]);
+  const confidence = ctx.coverage(covered, [...(KIND_CUES.get('when') ?? []), ...TIME_OF_DAY, ...WEEKDAY_ASKS, ...START_CUES, ...END_CUES]);
   if (confidence < MIN_COVERAGE) return null;
   const shown = [display(top, block(order[0]), ctx)];
   const ids = [top.section];

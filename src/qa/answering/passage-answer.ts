@@ -75,8 +75,9 @@ interface Candidate {
   coverage: number;
 }
 
-/** What a passage is read as when checking how much of the question it covers: what is shown, and its headings. */
-const coverageText = (p: Passage): string => `${p.sentence.length <= WHOLE_SENTENCE ? p.sentence : p.text} ${p.context}`;
+/** What a passage is read as when checking how much of the question it covers: what is shown (with the items it introduces), and its headings. */
+const coverageText = (p: Passage): string =>
+  `${p.sentence.length <= WHOLE_SENTENCE ? p.sentence : p.text} ${p.context} ${p.followers.join(' ').slice(0, BODY_ROOM)}`;
 
 /**
  * The passages that best answer the question, best first: the first ones found by the search, then

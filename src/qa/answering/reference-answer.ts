@@ -6,7 +6,7 @@ import { MAX_ANSWER, joinWithin, type Draft } from './compose.ts';
 import { rankedIndexes, type AnswerContext } from './context.ts';
 
 /** A reference of the type the question asks for ("chỉ thị nào") counts this much more. */
-const TYPE_MATCH = 0.5;
+const TYPE_MATCH = 1;
 /** References of the preamble ("Căn cứ …", "Thực hiện …") are what the plan is based on. */
 const BASIS = 0.25;
 const SECOND_SHARE = 0.9;

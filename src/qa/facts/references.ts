@@ -4,7 +4,9 @@ import { canonical, collapseSpaces } from '../vietnamese-text.ts';
 import type { LocatedSentence } from './located-sentences.ts';
 
 /** A document number: "04-CT/TW", "61-HD/TWĐTN-BQT", "330/KH-UBND", "01 - KH/ĐTN". */
-const CODE = /(?<![\p{L}\d/])(\d{1,4})\s?[-/]\s?([A-ZĐ][A-Za-zĐ]{0,9}(?:\s?[-/]\s?[A-ZĐ][A-Za-zĐ]{0,9}){1,3})(?![\p{L}\d])/gu;
+/** A document number left blank in a draft ("Nghị quyết số ......- NQ/ĐU", "Chỉ thị số - CT/ĐU") is read by its letters. */
+const CODE =
+  /(?<![\p{L}\d/])(?:\d{1,4}\s?[-/]\s?|(?<=(?:^|\s)[Ss]ố:?\s{0,3})[.…]*\s?-?\s?)([A-ZĐ][A-Za-zĐ]{0,9}(?:\s?[-/]\s?[A-ZĐ][A-Za-zĐ]{0,9}){1,3})(?![\p{L}\d])/gu;
 const MAX_TEXT = 260;
 
 function typeBefore(sentence: string, index: number): { type: string; start: number } | null {
@@ -43,7 +45,7 @@ export function extractReferences(sentences: readonly LocatedSentence[]): Refere
   for (const { text, section } of sentences) {
     const matches = [...text.matchAll(CODE)];
     matches.forEach((m, k) => {
-      const code = collapseSpaces(m[0]).replace(/\s?([-/])\s?/g, '$1');
+      const code = collapseSpaces(m[0]).replace(/^[.…\s-]+/u, '').replace(/\s?([-/])\s?/g, '$1');
       const before = typeBefore(text, m.index);
       const start = before?.start ?? m.index;
       const next = matches[k + 1];
