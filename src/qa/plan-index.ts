@@ -34,7 +34,8 @@ const ANSWERERS: Record<QuestionKind, (ctx: AnswerContext) => Draft | Answer | n
   header: answerHeader,
   outline: answerOutline,
   section: answerSection,
-  place: answerPlace,
+  // "Đoàn xã Phúc Thịnh ở đâu": the address of a unit the plan gives, else where an event takes place.
+  place: (ctx) => answerContact('address', ctx, true) ?? answerPlace(ctx),
   reference: answerReference,
   when: answerWhen,
   duties: answerDuties,

@@ -22,9 +22,10 @@ function line(c: ContactFact, ctx: AnswerContext): string {
 
 /**
  * An e-mail address, phone number or postal address. The owner named in the question picks one
- * ("email của Ban Đoàn kết"); when the question names none, every one is listed (up to three).
+ * ("email của Ban Đoàn kết"); when the question names none, every one is listed (up to three), unless
+ * `ownerNamed` asks for the contact of one owner only ("Đoàn xã Phúc Thịnh ở đâu").
  */
-export function answerContact(kind: ContactFact['kind'], ctx: AnswerContext): Draft | null {
+export function answerContact(kind: ContactFact['kind'], ctx: AnswerContext, ownerNamed = false): Draft | null {
   const { contacts } = ctx.rankers;
   const all = contacts.items.map((c, i) => ({ c, i })).filter(({ c }) => c.kind === kind);
   if (all.length === 0) return null;
@@ -37,6 +38,7 @@ export function answerContact(kind: ContactFact['kind'], ctx: AnswerContext): Dr
     .sort((a, b) => b.score - a.score);
   const best = scored[0]?.owner ?? 0;
   const clear = best > 0 && scored.slice(1).every((s) => s.owner < best * CLEAR_LEAD);
+  if (ownerNamed && !clear) return null;
   const ranked = scored.map(({ c }) => c);
   const chosen = clear ? ranked.slice(0, 1) : uniqueValues(ranked).slice(0, MAX_LISTED);
   const body = joinWithin(chosen.map((c) => line(c, ctx)), MAX_ANSWER - 40);
