@@ -3,5 +3,4 @@
  * citation included ("… — Mục III.2"). An uncertain reply says so and names the closest sections.
  */
 export type Answer =
-  | { kind: 'answer'; text: string; section: string | null; confidence: number }
-  | { kind: 'uncertain'; text: string; suggestions: string[] };
+  { kind: 'answer'; text: string; section: string | null; confidence: number } | { kind: 'uncertain'; text: string; suggestions: string[] };

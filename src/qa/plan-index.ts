@@ -56,7 +56,7 @@ export class PlanIndex {
   static build(doc: PlanDocument): PlanIndex {
     const byId = new Map(doc.sections.map((s) => [s.id, s]));
     const headings = new Map(doc.sections.map((s) => [s.id, headingChain(s, byId)]));
-    const heading = (section: string | null): string => (section ? headings.get(section) ?? '' : '');
+    const heading = (section: string | null): string => (section ? (headings.get(section) ?? '') : '');
     const passages = planPassages(doc);
     // The paragraph or item a date is in: "Đợt 1: Nhân dịp tết Dương lịch. Đúng 07h00 ngày 13/12/2025 …".
     const blocks = [...doc.preamble, ...doc.sections.flatMap((s) => s.blocks)];
@@ -91,14 +91,16 @@ export class PlanIndex {
       lang,
       t,
       // The title is what the whole plan is about, so every passage answers the words of the title.
-      coverage: (text, ignore = []) => coverage(q, query, `${text} ${this.doc.header.title ?? ''}`, rarity, [...QUESTION_FILLERS, ...ignore]),
+      coverage: (text, ignore = []) =>
+        coverage(q, query, `${text} ${this.doc.header.title ?? ''}`, rarity, [...QUESTION_FILLERS, ...ignore]),
       hasContent: (ignore) => contentWords(q, [...QUESTION_FILLERS, ...ignore]).content.length > 0,
     };
     if (!q.words.some((w) => !isStopword(w))) return uncertainAnswer(ctx, 'empty');
     for (const kind of q.kinds) {
       const draft = ANSWERERS[kind](ctx);
       if (draft && 'kind' in draft) return draft;
-      if (draft) return { kind: 'answer', text: withSource(draft.body, draft.source, t), section: draft.section, confidence: draft.confidence };
+      if (draft)
+        return { kind: 'answer', text: withSource(draft.body, draft.source, t), section: draft.section, confidence: draft.confidence };
     }
     return uncertainAnswer(ctx, 'unclear');
   }

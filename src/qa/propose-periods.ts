@@ -14,7 +14,8 @@ export interface ProposedPeriod {
 }
 
 const LOWER: readonly Level[] = ['district', 'commune', 'affiliated'];
-const DEADLINE_TAIL = /\s*(?:phải\s+)?(?:gửi|nộp|hoàn thành|báo cáo)?\s*(?:về\s+[^,;]*?\s*)?(?:trước|hạn chót|hạn nộp|chậm nhất(?: là)?|không quá|đến hết)\s*(?:ngày)?\s*:?\s*[\d/.\-–\s]*$/iu;
+const DEADLINE_TAIL =
+  /\s*(?:phải\s+)?(?:gửi|nộp|hoàn thành|báo cáo)?\s*(?:về\s+[^,;]*?\s*)?(?:trước|hạn chót|hạn nộp|chậm nhất(?: là)?|không quá|đến hết)\s*(?:ngày)?\s*:?\s*[\d/.\-–\s]*$/iu;
 const MAX_TITLE = 120;
 const SENDS = /(?<!\p{L})(?:gửi|nộp|báo cáo|đăng ký)(?!\p{L})/iu;
 

@@ -85,7 +85,9 @@ const CODE = /(?<![\p{L}\d/])\d{1,4}\s?[-/]\s?\p{L}{1,10}(?:\s?[-/]\s?\p{L}{1,10
 
 /** A document number folded for comparison: "04-CT/TW" → "4-ct/tw". */
 export function codeKey(code: string): string {
-  return foldText(code).replace(/\s+/g, '').replace(/^0+(?=\d)/, '');
+  return foldText(code)
+    .replace(/\s+/g, '')
+    .replace(/^0+(?=\d)/, '');
 }
 
 /** "mục III.2", "phan 2.1", "điểm II": the section number, upper case, dots between parts. */
@@ -169,7 +171,8 @@ function asksRecipients(ws: readonly Word[]): boolean {
     const at = findPhrase(after, ask.words);
     if (at < 0) continue;
     const between = after.slice(0, at);
-    if (planSent || between.every((w, k) => isFiller(w, verbEnd + k) || TO_MARKERS.some((m) => findPhrase([w], m.words) === 0))) return true;
+    if (planSent || between.every((w, k) => isFiller(w, verbEnd + k) || TO_MARKERS.some((m) => findPhrase([w], m.words) === 0)))
+      return true;
   }
   return false;
 }
@@ -233,7 +236,8 @@ export function readQuestion(question: string): Question {
   };
   let kinds: QuestionKind[] = PRIORITY.filter((kind) => detect[kind]?.() ?? has(ws, KIND_CUES.get(kind as CueKind) ?? []));
   // A question naming a cited document ("chỉ thị 04-CT/TW ban hành ngày nào") is about that document, not the plan.
-  if (codes.length || namesReferenceNumber(ws)) kinds = ['reference', ...kinds.filter((k) => k !== 'reference' && k !== 'header' && k !== 'outline')];
+  if (codes.length || namesReferenceNumber(ws))
+    kinds = ['reference', ...kinds.filter((k) => k !== 'reference' && k !== 'header' && k !== 'outline')];
   kinds.push('general');
   const { sender, recipient } = split(ws);
   return {

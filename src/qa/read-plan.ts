@@ -9,7 +9,8 @@ import { readSections } from './reading/sections.ts';
 import { documentText } from './reading/document-text.ts';
 
 /** Committees that issue plans, as named in "TM. BAN THƯỜNG VỤ …" or "Ban Thường vụ Tỉnh Đoàn ban hành …". */
-const ISSUING_BODY = /((?:Ban Thường vụ|Ban Chấp hành|Ban Bí thư|Thường trực|BTV|BCH|UBND|Ủy ban nhân dân)(?:\s+\p{Lu}[\p{L}]*)+)\s+(?:ban hành|xây dựng|triển khai)/u;
+const ISSUING_BODY =
+  /((?:Ban Thường vụ|Ban Chấp hành|Ban Bí thư|Thường trực|BTV|BCH|UBND|Ủy ban nhân dân)(?:\s+\p{Lu}[\p{L}]*)+)\s+(?:ban hành|xây dựng|triển khai)/u;
 
 /** The issuing body when the document has no header: from the signature ("TM. …") or the preamble. */
 function issuerFromText(signerRoles: readonly string[], preamble: string): string | null {

@@ -36,7 +36,11 @@ export function summarizeImport(doc: PlanDocument, lang: Lang, t: TextFn): strin
     periods.length ? t('qa.import.periods', { count: periods.length }) : t('qa.import.noPeriods'),
     ...periods.map((p) =>
       p.provinceDeadline
-        ? t('qa.import.periodTwo', { title: truncate(p.title.vi, MAX_LINE), unit: displayDate(p.unitDeadline ?? ''), province: displayDate(p.provinceDeadline) })
+        ? t('qa.import.periodTwo', {
+            title: truncate(p.title.vi, MAX_LINE),
+            unit: displayDate(p.unitDeadline ?? ''),
+            province: displayDate(p.provinceDeadline),
+          })
         : t('qa.import.periodOne', { title: truncate(p.title.vi, MAX_LINE), unit: displayDate(p.unitDeadline ?? '') }),
     ),
     ...(periods.length ? [t('qa.import.confirm')] : []),

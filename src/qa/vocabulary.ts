@@ -23,9 +23,7 @@ function phrases(list: readonly string[]): Phrase[] {
 export const SYNONYM_GROUPS: readonly Phrase[][] = synonymData.groups.map((group) => phrases(group));
 
 /** Phrases naming each level, longest first overall so that "huyện thành đoàn" beats "thành đoàn". */
-export const LEVEL_PHRASES: readonly { level: Level; phrase: Phrase }[] = (
-  Object.entries(levelData.levels) as [Level, string[]][]
-)
+export const LEVEL_PHRASES: readonly { level: Level; phrase: Phrase }[] = (Object.entries(levelData.levels) as [Level, string[]][])
   .flatMap(([level, list]) => phrases(list).map((phrase) => ({ level, phrase })))
   .sort((a, b) => b.phrase.words.length - a.phrase.words.length);
 

@@ -32,7 +32,10 @@ describe('answers on the seed plans', () => {
     expect(answer.text.length).toBeLessThanOrEqual(500);
     for (const item of expected) {
       const options = Array.isArray(item) ? item : [item];
-      expect(options.some((o) => norm(answer.text).includes(norm(o))), `${answer.text} should contain ${options.join(' | ')}`).toBe(true);
+      expect(
+        options.some((o) => norm(answer.text).includes(norm(o))),
+        `${answer.text} should contain ${options.join(' | ')}`,
+      ).toBe(true);
     }
     expect(answer.text.slice(answer.text.lastIndexOf(' — '))).toContain(source);
   });
@@ -50,8 +53,13 @@ describe('answers on the seed plans', () => {
 });
 
 describe('uncertain answers', () => {
-  it.each(['Giá vàng hôm nay bao nhiêu?', 'Ai là chủ tịch nước?', 'Thời tiết Hà Nội ngày mai', 'Email của Hội Phụ nữ là gì?', 'Số điện thoại của công an xã?'])(
-    'does not guess: %s', (question) => {
+  it.each([
+    'Giá vàng hôm nay bao nhiêu?',
+    'Ai là chủ tịch nước?',
+    'Thời tiết Hà Nội ngày mai',
+    'Email của Hội Phụ nữ là gì?',
+    'Số điện thoại của công an xã?',
+  ])('does not guess: %s', (question) => {
     const answer = seedIndex(SEED_2013).answer(question, 'vi', textFn('vi'));
     expect(answer.kind).toBe('uncertain');
     if (answer.kind !== 'uncertain') return;

@@ -51,11 +51,15 @@ describe('contacts', () => {
 
   it('finds the phone number and the postal address as written', () => {
     expect(doc.facts.contacts.find((c) => c.kind === 'phone')?.value).toBe('04.6263 1934');
-    expect(doc.facts.contacts.find((c) => c.kind === 'address')).toMatchObject({ value: 'số 62 Bà Triệu, Hoàn Kiếm, Hà Nội', owner: 'Ban Quốc tế' });
+    expect(doc.facts.contacts.find((c) => c.kind === 'address')).toMatchObject({
+      value: 'số 62 Bà Triệu, Hoàn Kiếm, Hà Nội',
+      owner: 'Ban Quốc tế',
+    });
   });
 
   it('finds a bracketed address after the office it belongs to', () => {
-    const text = 'KẾ HOẠCH\nThu quà\n-----\nI. TỔ CHỨC\n- Các đơn vị gửi quà về Văn phòng Đoàn xã (tầng 2, nhà văn hóa thôn Đông, xã An Bình) trước ngày 07/02/2026.';
+    const text =
+      'KẾ HOẠCH\nThu quà\n-----\nI. TỔ CHỨC\n- Các đơn vị gửi quà về Văn phòng Đoàn xã (tầng 2, nhà văn hóa thôn Đông, xã An Bình) trước ngày 07/02/2026.';
     const address = readPlanDocument(text).facts.contacts.find((c) => c.kind === 'address');
     expect(address).toMatchObject({ value: 'tầng 2, nhà văn hóa thôn Đông, xã An Bình', owner: 'Văn phòng Đoàn xã' });
   });

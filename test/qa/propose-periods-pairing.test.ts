@@ -14,7 +14,9 @@ I. TỔ CHỨC THỰC HIỆN
 describe('proposePeriods pairs what the province sends upward with the units’ report', () => {
   it('makes a province-only deadline the province deadline of the units’ report due before it', () => {
     const periods = proposePeriods(
-      readPlanDocument(plan('Tổng hợp kết quả, báo cáo Trung ương Đoàn trước ngày 20/4/2028.', 'Báo cáo kết quả gửi về Tỉnh Đoàn trước ngày 15/4/2028.')),
+      readPlanDocument(
+        plan('Tổng hợp kết quả, báo cáo Trung ương Đoàn trước ngày 20/4/2028.', 'Báo cáo kết quả gửi về Tỉnh Đoàn trước ngày 15/4/2028.'),
+      ),
     );
     expect(periods).toHaveLength(1);
     expect(periods[0]).toMatchObject({ unitDeadline: '2028-04-15', provinceDeadline: '2028-04-20' });

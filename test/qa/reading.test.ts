@@ -21,7 +21,14 @@ describe('reading the seed plans', () => {
     expect(doc.signer).toEqual({ name: 'Phan Đình Nhân', roles: ['TM. BAN THƯỜNG VỤ TỈNH ĐOÀN', 'PHÓ BÍ THƯ'] });
     expect(doc.sections.map((s) => s.id)).toEqual(['I', 'II', 'II.1', 'II.2', 'III', 'III.1', 'III.2']);
     expect(doc.preamble[0]?.text.startsWith('Căn cứ Hướng dẫn số 61-HD/TWĐTN-BQT')).toBe(true);
-    expect(doc.recipients).toEqual(['Ban Quốc tế TWD', 'Ban Dân vận Tỉnh ủy', 'Thường trực Tỉnh đoàn', 'Sở Ngoại vụ tỉnh', 'Đoàn cấp huyện', 'Lưu VP, Ban ĐKTHTN']);
+    expect(doc.recipients).toEqual([
+      'Ban Quốc tế TWD',
+      'Ban Dân vận Tỉnh ủy',
+      'Thường trực Tỉnh đoàn',
+      'Sở Ngoại vụ tỉnh',
+      'Đoàn cấp huyện',
+      'Lưu VP, Ban ĐKTHTN',
+    ]);
   });
 
   it('splits paragraphs into sentences', () => {

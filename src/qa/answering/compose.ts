@@ -4,7 +4,8 @@ import type { TextFn } from '../text-fn.ts';
 export const MAX_ANSWER = 500;
 
 /** Where an answer comes from. `null` in `sections` is the preamble. */
-export type Source = { kind: 'sections'; ids: (string | null)[] } | { kind: 'recipients' } | { kind: 'signature' } | { kind: 'header' } | { kind: 'outline' };
+export type Source =
+  { kind: 'sections'; ids: (string | null)[] } | { kind: 'recipients' } | { kind: 'signature' } | { kind: 'header' } | { kind: 'outline' };
 
 /** An answer before the citation is added. */
 export interface Draft {

@@ -41,13 +41,21 @@ export function answerContact(kind: ContactFact['kind'], ctx: AnswerContext, own
   if (ownerNamed && !clear) return null;
   const ranked = scored.map(({ c }) => c);
   const chosen = clear ? ranked.slice(0, 1) : uniqueValues(ranked).slice(0, MAX_LISTED);
-  const body = joinWithin(chosen.map((c) => line(c, ctx)), MAX_ANSWER - 40);
+  const body = joinWithin(
+    chosen.map((c) => line(c, ctx)),
+    MAX_ANSWER - 40,
+  );
   const first = chosen[0] as ContactFact;
   // "Email của Hội Phụ nữ": a contact of someone the plan does not name at all is no answer.
-  const heading = first.section ? ctx.rankers.headings.get(first.section) ?? '' : '';
+  const heading = first.section ? (ctx.rankers.headings.get(first.section) ?? '') : '';
   const confidence = ctx.coverage(`${first.owner ?? ''} ${first.context} ${heading}`, contactCues(kind));
   if (confidence < MIN_OWNER_COVERAGE) return null;
-  return { body, source: { kind: 'sections', ids: chosen.map((c) => c.section) }, confidence: clear ? confidence : confidence * 0.6, section: first.section };
+  return {
+    body,
+    source: { kind: 'sections', ids: chosen.map((c) => c.section) },
+    confidence: clear ? confidence : confidence * 0.6,
+    section: first.section,
+  };
 }
 
 function uniqueValues(list: readonly ContactFact[]): ContactFact[] {

@@ -33,7 +33,13 @@ export function contentWords(question: Question, ignore: readonly Phrase[]): { c
  * the text contains, itself or through a synonym, each word weighted by its rarity in the plan.
  * Words of `ignore` (the cue of the question's kind, such as "nhiệm vụ") are left out.
  */
-export function coverage(question: Question, query: ExpandedQuery, text: string, rarity: WordRarity, ignore: readonly Phrase[] = []): number {
+export function coverage(
+  question: Question,
+  query: ExpandedQuery,
+  text: string,
+  rarity: WordRarity,
+  ignore: readonly Phrase[] = [],
+): number {
   const { content, ignored } = contentWords(question, ignore);
   if (content.length === 0) return ignored.size ? 1 : 0;
   const textWords = words(text);
@@ -61,7 +67,7 @@ export function coverage(question: Question, query: ExpandedQuery, text: string,
   for (const { w, i } of content) {
     const weight = rarity.weight(w.fold);
     total += weight;
-    got += weight * (covered.has(i) ? 1 : credit.get(i) ?? 0);
+    got += weight * (covered.has(i) ? 1 : (credit.get(i) ?? 0));
   }
   return total > 0 ? got / total : 0;
 }

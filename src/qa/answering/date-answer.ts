@@ -22,7 +22,8 @@ function display(d: DateFact, block: string, ctx: AnswerContext): string {
   const raw = block.length <= WHOLE_SENTENCE ? block : d.sentence.length <= WHOLE_SENTENCE ? d.sentence : d.what;
   const text = raw.charAt(0).toUpperCase() + raw.slice(1);
   const to = d.to.filter((name) => !text.includes(name))[0];
-  if (d.who && !text.includes(d.who)) return to ? ctx.t('qa.answer.dueFromTo', { text, who: d.who, to }) : ctx.t('qa.answer.dueFrom', { text, who: d.who });
+  if (d.who && !text.includes(d.who))
+    return to ? ctx.t('qa.answer.dueFromTo', { text, who: d.who, to }) : ctx.t('qa.answer.dueFrom', { text, who: d.who });
   return to ? ctx.t('qa.answer.dueTo', { text, to }) : text;
 }
 
@@ -31,7 +32,9 @@ export function answerWhen(ctx: AnswerContext): Draft | null {
   const { dates, headings, dateBlocks } = ctx.rankers;
   const q = ctx.question;
   if (dates.items.length === 0) return null;
-  const content = relative(dates.scores(ctx.query, ['what', 'sentence', 'heading', 'block'], { what: 2, sentence: 1, heading: 0.5, block: 0.5 }));
+  const content = relative(
+    dates.scores(ctx.query, ['what', 'sentence', 'heading', 'block'], { what: 2, sentence: 1, heading: 0.5, block: 0.5 }),
+  );
   const toText = relative(q.recipientText ? dates.scores(expandQuery(q.recipientText), ['to']) : []);
   // "Hướng dẫn của Trung ương Đoàn ra ngày nào": the date of a cited document is the answer.
   const aboutDocuments = q.kinds.includes('reference') || REFERENCE_WORDS.some((p) => findPhrase(q.words, p.words) >= 0);
@@ -53,9 +56,9 @@ export function answerWhen(ctx: AnswerContext): Draft | null {
   });
   const order = rankedIndexes(scores);
   const top = order[0] === undefined ? undefined : dates.items[order[0]];
-  const block = (i: number | undefined): string => (i === undefined ? '' : ctx.rankers.dateBlocks[i] ?? '');
+  const block = (i: number | undefined): string => (i === undefined ? '' : (ctx.rankers.dateBlocks[i] ?? ''));
   if (!top) return null;
-  const heading = (d: DateFact): string => (d.section ? headings.get(d.section) ?? '' : '');
+  const heading = (d: DateFact): string => (d.section ? (headings.get(d.section) ?? '') : '');
   // Who sends and where to, also by the usual names of their levels ("Ban Quốc tế" is "trung ương đoàn").
   const levels = [...new Set([...top.whoLevels, ...levelsIn(top.to.join(', '))])].map(levelName);
   const covered = `${block(order[0])} ${heading(top)} ${top.who ?? ''} ${levels.join(' | ')}`;

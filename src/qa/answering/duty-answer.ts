@@ -29,7 +29,11 @@ export function answerDuties(ctx: AnswerContext): Draft | null {
   const share = duties.items.map((d) => nameShare(ctx, d));
   const anyNamed = share.some((x) => x >= NAME_SHARE);
   const scores = duties.items.map((d, i) =>
-    anyNamed ? ((share[i] ?? 0) >= NAME_SHARE ? (share[i] ?? 0) + (byName[i] ?? 0) : 0) : (byName[i] ?? 0) + (d.levels.some((l) => levels.includes(l)) ? LEVEL_MATCH : 0),
+    anyNamed
+      ? (share[i] ?? 0) >= NAME_SHARE
+        ? (share[i] ?? 0) + (byName[i] ?? 0)
+        : 0
+      : (byName[i] ?? 0) + (d.levels.some((l) => levels.includes(l)) ? LEVEL_MATCH : 0),
   );
   const order = rankedIndexes(scores);
   const duty: DutyFact | undefined = order[0] === undefined ? undefined : duties.items[order[0]];

@@ -42,7 +42,7 @@ function excerpt(p: Passage, max: number): string {
   if (from < 0) return p.text;
   let to = from;
   const length = (a: number, b: number): number => clauses.slice(a, b + 1).join(' ').length;
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     if (to + 1 < clauses.length && length(from, to + 1) <= max) [to, grew] = [to + 1, true];
     if (from > 0 && length(from - 1, to) <= max) [from, grew] = [from - 1, true];
@@ -62,7 +62,11 @@ function shapeBoost(ctx: AnswerContext, p: Passage): number {
 
 const CONTACT_KINDS = ['email', 'phone', 'address'] as const;
 /** What a passage holding a contact of each kind looks like. */
-const CONTACT_SHAPE: Record<(typeof CONTACT_KINDS)[number], RegExp> = { email: /@/u, phone: /\d[\d. ]{5,}\d/u, address: /[Đđ]ịa chỉ|(?:số|tầng|nhà)\s+\d|(?:thôn|đường|phố)\s+\p{Lu}/u };
+const CONTACT_SHAPE: Record<(typeof CONTACT_KINDS)[number], RegExp> = {
+  email: /@/u,
+  phone: /\d[\d. ]{5,}\d/u,
+  address: /[Đđ]ịa chỉ|(?:số|tầng|nhà)\s+\d|(?:thôn|đường|phố)\s+\p{Lu}/u,
+};
 
 /** How many of the best-matching passages are weighed again by how much of the question they cover. */
 const RERANKED = 12;
@@ -89,7 +93,7 @@ function candidates(ctx: AnswerContext, accept: (p: Passage) => boolean = () => 
   // A question for a contact or a date that no fact answered ("số điện thoại của công an xã", "hạn nộp học phí")
   // is answered by a passage only when its other words are there, and for a contact only by one that holds one.
   const contacts = CONTACT_KINDS.filter((k) => ctx.question.kinds.includes(k));
-  const asked = [...contacts.flatMap((k) => contactCues(k)), ...(ctx.question.kinds.includes('when') ? KIND_CUES.get('when') ?? [] : [])];
+  const asked = [...contacts.flatMap((k) => contactCues(k)), ...(ctx.question.kinds.includes('when') ? (KIND_CUES.get('when') ?? []) : [])];
   if (asked.length && !ctx.hasContent(asked)) return [];
   const fits = (p: Passage): boolean => accept(p) && contacts.every((k) => CONTACT_SHAPE[k].test(p.text));
   const raw = passages.scores(ctx.query, ['text', 'context'], { text: 1, context: 0.35 });
@@ -132,5 +136,10 @@ export function answerFromPassages(ctx: AnswerContext): Draft | null {
 export function answerPlace(ctx: AnswerContext): Draft | null {
   const top = candidates(ctx, (p) => PLACE.test(p.text))[0];
   if (!top || top.coverage < MIN_COVERAGE) return null;
-  return { body: display(ctx, top.p, BODY_ROOM), source: { kind: 'sections', ids: [top.p.section] }, confidence: top.coverage, section: top.p.section };
+  return {
+    body: display(ctx, top.p, BODY_ROOM),
+    source: { kind: 'sections', ids: [top.p.section] },
+    confidence: top.coverage,
+    section: top.p.section,
+  };
 }

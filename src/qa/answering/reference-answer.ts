@@ -20,7 +20,10 @@ export function answerReference(ctx: AnswerContext): Draft | null {
   const content = relative(references.scores(ctx.query, ['text', 'type'], { text: 1, type: 1 }));
   const asked = ctx.question.referenceType;
   const scores = references.items.map(
-    (r, i) => (content[i] ?? 0) + (asked && r.type && containsPhrase(r.type, asked.words) ? TYPE_MATCH : 0) + (r.section === null ? BASIS : 0) +
+    (r, i) =>
+      (content[i] ?? 0) +
+      (asked && r.type && containsPhrase(r.type, asked.words) ? TYPE_MATCH : 0) +
+      (r.section === null ? BASIS : 0) +
       (ctx.question.codes.includes(codeKey(r.code)) ? CODE_MATCH : 0),
   );
   const order = rankedIndexes(scores);
@@ -30,7 +33,10 @@ export function answerReference(ctx: AnswerContext): Draft | null {
   const second = order[1] === undefined ? undefined : references.items[order[1]];
   if (second && (scores[order[1] ?? 0] ?? 0) >= (scores[order[0] ?? 0] ?? 0) * SECOND_SHARE) chosen.push(second);
   return {
-    body: joinWithin(chosen.map((r) => r.text), MAX_ANSWER - 40),
+    body: joinWithin(
+      chosen.map((r) => r.text),
+      MAX_ANSWER - 40,
+    ),
     source: { kind: 'sections', ids: chosen.map((r) => r.section) },
     confidence: ctx.coverage(top.text),
     section: top.section,

@@ -15,7 +15,13 @@ function closestSections(ctx: AnswerContext): string[] {
     if (id && !ids.includes(id)) ids.push(id);
     if (ids.length >= MAX_SUGGESTIONS) break;
   }
-  if (ids.length === 0) ids.push(...ctx.doc.sections.filter((s) => s.depth === 1).map((s) => s.id).slice(0, MAX_SUGGESTIONS));
+  if (ids.length === 0)
+    ids.push(
+      ...ctx.doc.sections
+        .filter((s) => s.depth === 1)
+        .map((s) => s.id)
+        .slice(0, MAX_SUGGESTIONS),
+    );
   return ids.map((id) => {
     const heading = ctx.doc.sections.find((s) => s.id === id)?.heading ?? '';
     return `${ctx.t('qa.source.section', { id })}: ${truncate(heading, MAX_HEADING)}`;

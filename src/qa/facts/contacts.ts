@@ -49,7 +49,13 @@ function addresses(sentence: string, section: string | null): ContactFact[] {
     if ((foldText(inside).match(ADDRESS_WORDS) ?? []).length < 2 || !inside.includes(',')) continue;
     if (out.some((a) => inside.includes(a.value))) continue;
     const name = /(?:về|tại|ở|đến|tới)\s+(\p{Lu}[^(;:,]*?)\s*$/u.exec(sentence.slice(Math.max(0, m.index - 120), m.index))?.[1] ?? null;
-    out.push({ kind: 'address', value: collapseSpaces(inside), owner: name ? collapseSpaces(name) : null, context: collapseSpaces(sentence), section });
+    out.push({
+      kind: 'address',
+      value: collapseSpaces(inside),
+      owner: name ? collapseSpaces(name) : null,
+      context: collapseSpaces(sentence),
+      section,
+    });
   }
   return out;
 }

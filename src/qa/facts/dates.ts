@@ -5,7 +5,8 @@ import type { LocatedSentence } from './located-sentences.ts';
 import { destinations } from './destinations.ts';
 
 /** Folded words just before a date that make it a deadline ("gửi trước ngày", "hạn chót:"). */
-const DEADLINE_BEFORE = /(?:truoc|han chot|han nop|han cuoi|thoi han|han|cham nhat(?: la)?|khong qua|muon nhat(?: la)?|den het)\s*(?:ngay)?\s*[:,]?\s*$/u;
+const DEADLINE_BEFORE =
+  /(?:truoc|han chot|han nop|han cuoi|thoi han|han|cham nhat(?: la)?|khong qua|muon nhat(?: la)?|den het)\s*(?:ngay)?\s*[:,]?\s*$/u;
 /** A document number and "ngày" just before a date: the date the cited document was issued. */
 const ISSUED_BEFORE = /[A-ZĐ]{1,10}(?:\s?[-/]\s?[A-ZĐ]{1,10})*\s*,?\s*(?:ban hành\s*)?ngày\s*$/u;
 const MIN_WHAT_WORDS = 3;
@@ -40,7 +41,10 @@ function whatOf(sentence: string, mention: DateMention, rangeEnd?: DateMention):
   let start = cuts.length ? (cuts[cuts.length - 1] ?? -1) + 1 : 0;
   for (let k = cuts.length - 2; k >= -1; k--) {
     const part = sentence.slice(start, mention.index);
-    const meaningful = foldText(part).replace(DEADLINE_BEFORE, '').match(/[a-z0-9]+/g) ?? [];
+    const meaningful =
+      foldText(part)
+        .replace(DEADLINE_BEFORE, '')
+        .match(/[a-z0-9]+/g) ?? [];
     if (meaningful.length >= MIN_WHAT_WORDS) break;
     start = k >= 0 ? (cuts[k] ?? -1) + 1 : 0;
   }
@@ -51,7 +55,12 @@ function whatOf(sentence: string, mention: DateMention, rangeEnd?: DateMention):
     const label = sentence.slice(labelStart + 1, cut);
     if (label.trim().split(/\s+/).length <= MAX_LABEL_WORDS) start = labelStart + 1;
   }
-  return collapseSpaces(sentence.slice(start, end).replace(/^[\s\-–—+,]+/u, '').replace(/^cụ thể\s*:?\s*/iu, ''));
+  return collapseSpaces(
+    sentence
+      .slice(start, end)
+      .replace(/^[\s\-–—+,]+/u, '')
+      .replace(/^cụ thể\s*:?\s*/iu, ''),
+  );
 }
 
 /** The duty section (level or unit) a section belongs to, if any. */

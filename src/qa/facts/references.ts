@@ -45,7 +45,9 @@ export function extractReferences(sentences: readonly LocatedSentence[]): Refere
   for (const { text, section } of sentences) {
     const matches = [...text.matchAll(CODE)];
     matches.forEach((m, k) => {
-      const code = collapseSpaces(m[0]).replace(/^[.…\s-]+/u, '').replace(/\s?([-/])\s?/g, '$1');
+      const code = collapseSpaces(m[0])
+        .replace(/^[.…\s-]+/u, '')
+        .replace(/\s?([-/])\s?/g, '$1');
       const before = typeBefore(text, m.index);
       const start = before?.start ?? m.index;
       const next = matches[k + 1];
@@ -53,7 +55,7 @@ export function extractReferences(sentences: readonly LocatedSentence[]): Refere
       if (end < 0) end = text.length;
       // A following reference ends this one when it starts a new list item ("…, Kế hoạch số …"),
       // not when it is this one's subject ("… về thực hiện Chỉ thị 04-CT/TW").
-      const nextStart = next ? typeBefore(text, next.index)?.start ?? next.index : end;
+      const nextStart = next ? (typeBefore(text, next.index)?.start ?? next.index) : end;
       if (next && nextStart < end && /(?:[,;]|\svà)\s*$/u.test(text.slice(0, nextStart))) end = nextStart;
       end = Math.min(end, listBreak(text, m.index + m[0].length));
       const written = collapseSpaces(text.slice(start, end)).replace(/[\s,;:.]+$/u, '');

@@ -81,17 +81,22 @@ function readTitle(lines: readonly string[], from: number): { title: string | nu
  */
 export function readHeader(lines: readonly string[]): HeaderResult {
   const header: PlanHeader = { docType: null, issuer: [], number: null, place: null, date: null, title: null };
-  const typeAt = lines
-    .slice(0, HEADER_SCAN)
-    .findIndex((line) => DOCUMENT_TITLES.has(foldText(collapseSpaces(line))));
+  const typeAt = lines.slice(0, HEADER_SCAN).findIndex((line) => DOCUMENT_TITLES.has(foldText(collapseSpaces(line))));
   if (typeAt < 0) {
-    readTopLines(lines.slice(0, 6).filter((l) => PLACE_DATE.test(l.trim()) || NUMBER_LINE.test(l.trim())), header);
+    readTopLines(
+      lines.slice(0, 6).filter((l) => PLACE_DATE.test(l.trim()) || NUMBER_LINE.test(l.trim())),
+      header,
+    );
     return { header, body: [...lines] };
   }
   header.docType = collapseSpaces(lines[typeAt] ?? '');
   readTopLines(lines.slice(0, typeAt), header);
   // Some headers put the place and date under the document type.
-  if (!header.date) readTopLines(lines.slice(typeAt + 1, typeAt + 3).filter((l) => PLACE_DATE.test(l.trim())), header);
+  if (!header.date)
+    readTopLines(
+      lines.slice(typeAt + 1, typeAt + 3).filter((l) => PLACE_DATE.test(l.trim())),
+      header,
+    );
   const { title, body } = readTitle(lines, typeAt + 1);
   header.title = title;
   return { header, body };

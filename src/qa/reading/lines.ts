@@ -30,7 +30,11 @@ function fromMarkdown(text: string): string {
 
 /** Splits a document into lines, keeping tabs (header columns) and blank lines. */
 export function prepareLines(text: string, fileName?: string): string[] {
-  let clean = text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/\f/g, '\n');
+  let clean = text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\f/g, '\n');
   if (fileName && /\.(md|markdown)$/i.test(fileName)) clean = fromMarkdown(clean);
   return clean
     .split('\n')

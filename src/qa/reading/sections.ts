@@ -10,7 +10,14 @@ const MAX_CELL_WORDS = 6;
 /** Joins the cells of a flattened table row ("Ông: A", "Bí thư", "Trưởng ban") into one item. */
 function joinsRow(blocks: readonly Block[], text: string): boolean {
   const last = blocks[blocks.length - 1];
-  return !!last && last.kind === 'item' && PERSON_ROW.test(last.text) && !PERSON_ROW.test(text) && text.split(' ').length <= MAX_CELL_WORDS && !/[.;:]$/u.test(text);
+  return (
+    !!last &&
+    last.kind === 'item' &&
+    PERSON_ROW.test(last.text) &&
+    !PERSON_ROW.test(text) &&
+    text.split(' ').length <= MAX_CELL_WORDS &&
+    !/[.;:]$/u.test(text)
+  );
 }
 
 export interface SectionsResult {
@@ -59,7 +66,8 @@ export function readSections(lines: readonly string[]): SectionsResult {
       const number = numberMatch[1] ?? '';
       const dots = number.split('.').length - 1;
       const depth = (roman ? 2 : 1) + dots;
-      const parent = [...sections].reverse().find((s) => s.depth < depth && (!roman || s === roman || s.id.startsWith(`${roman.id}.`))) ?? roman;
+      const parent =
+        [...sections].reverse().find((s) => s.depth < depth && (!roman || s === roman || s.id.startsWith(`${roman.id}.`))) ?? roman;
       numbered = open(roman ? `${roman.id}.${number}` : number, depth, numberMatch[2] ?? '', parent ?? null);
       current = numbered;
     } else if (letterMatch && (numbered ?? roman)) {

@@ -18,7 +18,11 @@ export function isStopword(word: Word): boolean {
 
 /** A date written with slashes ("15/01/2027", "10/6"): one term, so that its "01" is not the number 1. */
 const SLASH_DATE = /(?<![\d/])\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?![\d/])/gu;
-const dateTerm = (date: string): string => date.split('/').map((n) => String(Number(n))).join('x');
+const dateTerm = (date: string): string =>
+  date
+    .split('/')
+    .map((n) => String(Number(n)))
+    .join('x');
 
 /** Syllables and syllable pairs of a text, canonical spelling, stop words left out. */
 export function tokenize(text: string): string[] {
