@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const tsx = (script: string, args: string[]) => run(process.execPath, ['--import', 'tsx', script, ...args], { cwd: resolve('.') });
+const dir = mkdtempSync(join(tmpdir(), 'doanbot-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the Q&A command-line tools', () => {
+  it('ask prints a cited answer', async () => {
+    const { stdout } = await tsx('scripts/ask.ts', ['--plan', 'flows/ninh-thuan-2013/plan.txt', 'email ban doan ket tinh doan']);
+    expect(stdout).toContain('bandoankettinhdoan@gmail.com');
+    expect(stdout).toMatch(/— Mục|—/);
+  });
+
+  it('eval:qa prints one line per question, the N passed, M failed line, and exits 0 when some fail', async () => {
+    const plan = resolve('flows/ninh-thuan-2013/plan.txt');
+    const file = join(dir, 'set.jsonl');
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ plan, question: 'Email của Ban Đoàn kết Tỉnh Đoàn là gì?', expect: ['bandoankettinhdoan@gmail.com'] }),
+        JSON.stringify({ plan, question: 'Email của Ban Đoàn kết Tỉnh Đoàn là gì?', expect: ['không-có-trong-kế-hoạch@example.org'] }),
+      ].join('\n'),
+    );
+    const { stdout } = await tsx('scripts/eval-qa.ts', [file]);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^PASS 1\./);
+    expect(lines[1]).toMatch(/^FAIL 2\./);
+    expect(lines[2]).toBe('1 passed, 1 failed');
+  });
+
+  it('plan:inspect prints the structure and facts as JSON', async () => {
+    const { stdout } = await tsx('scripts/plan-inspect.ts', ['flows/ninh-thuan-2013/plan.txt']);
+    const doc = JSON.parse(stdout) as { sections: unknown[]; facts: { contacts: unknown; dates: unknown[] } };
+    expect(JSON.stringify(doc.facts.contacts)).toContain('qttntwd@googlegroups.com');
+    expect(doc.sections.length).toBeGreaterThan(2);
+    expect(JSON.stringify(doc.facts.dates)).toContain('2013-06-10');
+  });
+});
