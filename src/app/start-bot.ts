@@ -108,6 +108,7 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
       channels: adapters.map((a) => a.channel),
       displayZone: config.timezone,
       provinceCode: config.province.code,
+      replanEveryMs: config.remindersReplanSeconds * 1000,
     });
     try {
       await app.start();

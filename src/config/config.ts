@@ -26,6 +26,8 @@ export interface AppConfig {
   timezone: string;
   province: { code: string; name: string };
   inviteTtlHours: number;
+  /** How often every period's reminders are planned again (periods created elsewhere, lost jobs). */
+  remindersReplanSeconds: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -100,6 +102,7 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
     timezone: env.TIMEZONE,
     province: { code: env.PROVINCE_CODE, name: env.PROVINCE_NAME },
     inviteTtlHours: env.INVITE_TTL_HOURS,
+    remindersReplanSeconds: env.REMINDERS_REPLAN_SECONDS,
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -102,6 +102,8 @@ export const envSchema = z.object({
   ZALO_RATE_PER_CHAT_PER_SEC: z.preprocess(emptyToUndefined, positive(1)),
   ZALO_RATE_PER_GROUP_PER_MIN: z.preprocess(emptyToUndefined, positive(20)),
 
+  REMINDERS_REPLAN_SECONDS: z.preprocess(emptyToUndefined, positive(600)),
+
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });
 

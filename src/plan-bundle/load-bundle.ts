@@ -16,7 +16,7 @@ export interface LoadBundleOptions {
 }
 
 /** How long late reports are accepted after the unit deadline when a period gives no `closes`. */
-const DEFAULT_CLOSE_AFTER_DAYS = 30;
+export const DEFAULT_CLOSE_AFTER_DAYS = 30;
 
 /**
  * Reads and checks one bundle folder: plan.yaml, its document and its form.

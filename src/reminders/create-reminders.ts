@@ -17,6 +17,8 @@ export interface RemindersSetup {
   /** Zone deadlines are shown in. */
   displayZone: string;
   provinceCode: string;
+  /** See ReminderSchedulerOptions.replanEveryMs. */
+  replanEveryMs?: number;
   clock?: () => Date;
 }
 
@@ -42,6 +44,7 @@ export function createReminders(app: App, setup: RemindersSetup): ReminderSchedu
     connection: setup.redis,
     prefix: app.stores.keys.bull(),
     logger: setup.logger.child({ component: 'reminders' }),
+    ...(setup.replanEveryMs ? { replanEveryMs: setup.replanEveryMs } : {}),
   });
   app.hooks.periodChanged = async (period) => {
     await scheduler.planPeriod(period);

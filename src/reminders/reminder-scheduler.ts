@@ -31,6 +31,12 @@ export interface ReminderSchedulerOptions {
   backoffMs?: number;
   /** Jobs handled at once by this process; default 4. */
   concurrency?: number;
+  /**
+   * Every so often every period is planned again (idempotent), so that periods created outside this
+   * process (`npm run plan:import`, another process) and jobs a queue lost are planned without a
+   * restart; default 10 minutes.
+   */
+  replanEveryMs?: number;
 }
 
 /** How a job ended (its BullMQ return value). */
@@ -59,6 +65,7 @@ export function momentJobId(kind: MomentKind, periodId: string, version: number,
 export class ReminderScheduler {
   private readonly queue: Queue<MomentJob, MomentOutcome>;
   private worker: Worker<MomentJob, MomentOutcome> | null = null;
+  private replanTimer: NodeJS.Timeout | undefined;
   private readonly logger: Logger;
 
   constructor(
@@ -91,6 +98,13 @@ export class ReminderScheduler {
     });
     this.worker.on('error', (error) => this.logger.error({ err: error }, 'reminder worker error'));
     await this.planAll();
+    this.replanTimer = setInterval(
+      () => {
+        this.planAll().catch((error: unknown) => this.logger.error({ err: error }, 'planning reminders again failed'));
+      },
+      this.options.replanEveryMs ?? 10 * 60_000,
+    );
+    this.replanTimer.unref();
   }
 
   /** Plans every stored period (idempotent: existing jobs are kept). */
@@ -148,6 +162,7 @@ export class ReminderScheduler {
 
   /** Stops taking jobs (waiting for those running) and closes the queue; the Redis connection stays open. */
   async close(): Promise<void> {
+    clearInterval(this.replanTimer);
     await this.worker?.close();
     await this.queue.close();
   }
