@@ -1,5 +1,6 @@
 import { ConfigError } from './config/config.ts';
 import { RedisUnavailableError } from './infra/embedded-redis.ts';
+import { SpecError } from './flow/spec-error.ts';
 import { startBot, type RunningBot } from './app/start-bot.ts';
 
 /** Composition root: the only place that reads process.env and owns the process lifecycle. */
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
       onConsoleEnd: () => void shutdown(0),
     });
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof RedisUnavailableError) {
+    if (error instanceof ConfigError || error instanceof RedisUnavailableError || error instanceof SpecError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../config/config.ts';
+import { ConfigError, type AppConfig } from '../config/config.ts';
 import type { ChannelAdapter } from '../core/channel.ts';
 import type { ChannelName } from '../core/messages.ts';
 import type { Command } from '../core/bot/command.ts';
@@ -48,7 +48,7 @@ export function loadContent(config: AppConfig): { translator: Translator; bundle
   const translator = Translator.fromDirectory(config.localesDir);
   const bundleDir = resolve(config.flowsDir, config.planDir);
   if (!existsSync(join(bundleDir, 'plan.yaml'))) {
-    throw new Error(`PLAN_DIR: no plan bundle at ${bundleDir} (expected a plan.yaml there)`);
+    throw new ConfigError([`PLAN_DIR: no plan bundle at ${bundleDir} (expected a plan.yaml there)`]);
   }
   const bundleLocales = join(bundleDir, 'locales');
   if (existsSync(bundleLocales)) translator.loadDirectory(bundleLocales);
