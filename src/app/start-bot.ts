@@ -70,7 +70,7 @@ function createAdapters(config: AppConfig, logger: Logger, io: BotIo, translator
         output: io.stdout,
         initialUser: 'admin',
         interactive: io.stdin.isTTY === true,
-        t: (key, params) => translator.t('vi', key, params),
+        t: (key, params, lang) => translator.t(lang ?? 'vi', key, params),
         exportDir: join(config.dataDir, 'exports'),
         ...(io.onConsoleEnd ? { onEnd: io.onConsoleEnd } : {}),
       }),

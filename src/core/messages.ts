@@ -3,6 +3,8 @@
  * updates into, and what the core asks adapters to send. Nothing here knows any platform.
  */
 
+import type { Lang } from '../i18n/translator.ts';
+
 export type ChannelName = 'telegram' | 'zalo' | 'console';
 
 /** A chat on one channel. `chatId` is always a string (Zalo ids are strings, Telegram's are stringified). */
@@ -72,12 +74,17 @@ export interface Choice {
   label: string;
 }
 
-export type OutboundMessage =
+/**
+ * What the bot sends. `lang` is the recipient's language, for the few words an adapter adds itself
+ * (how to answer numbered choices, why a file cannot be sent); the adapter's default when absent.
+ */
+export type OutboundMessage = (
   | { type: 'text'; text: string }
   /** Text followed by choices: buttons on Telegram, numbered lines on Zalo and the console. */
   | { type: 'choices'; text: string; choices: Choice[]; columns?: number }
   | { type: 'file'; fileName: string; mimeType: string; content: Buffer; caption?: string }
-  | { type: 'photo'; url: string; caption?: string };
+  | { type: 'photo'; url: string; caption?: string }
+) & { lang?: Lang };
 
 /**
  * Parses "/cmd@bot args" or "/cmd args" into command and arguments; null when the text is not a command.

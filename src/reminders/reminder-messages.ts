@@ -24,8 +24,9 @@ export function reminderMessage(
   const t = (key: string, params?: Record<string, string | number>) => translator.t(lang, key, params);
   const params = { period: titleIn(period.title, lang), unit: unitName, deadline: formatDeadline(period, zone), periodId: period.id };
   const body = t(`reminders.reminder.${tone}`, params);
-  if (channel !== 'telegram') return { type: 'text', text: `${body}\n${t('reminders.reminder.how_text', params)}` };
+  if (channel !== 'telegram') return { lang, type: 'text', text: `${body}\n${t('reminders.reminder.how_text', params)}` };
   return {
+    lang,
     type: 'choices',
     text: `${body}\n${t('reminders.reminder.how_button', params)}`,
     choices: [{ id: `report:${period.id}`, label: t('reminders.reminder.button') }],
@@ -58,5 +59,5 @@ export function escalationMessage(
     ),
     t('reminders.escalation.hint', { periodId: period.id }),
   ];
-  return { type: 'text', text: lines.join('\n') };
+  return { lang, type: 'text', text: lines.join('\n') };
 }

@@ -2,11 +2,10 @@ import { createInterface, type Interface } from 'node:readline';
 import type { ChannelAdapter, InboundHandler } from '../../core/channel.ts';
 import { PermanentDeliveryError } from '../../core/delivery-errors.ts';
 import { parseCommand, type InboundMessage, type OutboundMessage } from '../../core/messages.ts';
-import type { Params } from '../../i18n/translator.ts';
 import { DEFAULT_EXPORT_DIR, saveExport } from './console-export.ts';
 import { ConsoleIdentity } from './console-identity.ts';
 import { runMetaCommand } from './console-meta-commands.ts';
-import { formatBlock, renderLines } from './console-renderer.ts';
+import { formatBlock, renderLines, type Translate } from './console-renderer.ts';
 
 /** Options of {@link ConsoleAdapter}. */
 export interface ConsoleAdapterOptions {
@@ -17,7 +16,7 @@ export interface ConsoleAdapterOptions {
   /** True on a terminal: prints a banner and a prompt. Piped input instead echoes each line it reads. */
   interactive: boolean;
   /** Texts of the "console" locale namespace. */
-  t: (key: string, params?: Params) => string;
+  t: Translate;
   /** Called once input has ended (or /quit), after the handler finished with the last line. */
   onEnd?: () => void;
   /** Where files sent by the bot are saved; default "data/exports" under the working directory. */
@@ -76,7 +75,7 @@ export class ConsoleAdapter implements ChannelAdapter {
       throw new PermanentDeliveryError(`cannot save ${message.fileName}: ${String(error)}`, undefined, 'other');
     }
     const caption = message.caption ? message.caption.split('\n') : [];
-    this.write(formatBlock([...caption, this.options.t('console.file.saved', { path })], recipient));
+    this.write(formatBlock([...caption, this.options.t('console.file.saved', { path }, message.lang)], recipient));
   }
 
   /**

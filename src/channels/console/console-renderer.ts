@@ -1,7 +1,8 @@
 import type { OutboundMessage } from '../../core/messages.ts';
-import type { Params } from '../../i18n/translator.ts';
+import type { Lang, Params } from '../../i18n/translator.ts';
 
-type Translate = (key: string, params?: Params) => string;
+/** Console texts; `lang` is the recipient's language when the message says it. */
+export type Translate = (key: string, params?: Params, lang?: Lang) => string;
 
 /** Marks every line the bot prints, so that piped output is easy to read and to grep. */
 export const BOT_PREFIX = '🤖 ';
@@ -15,9 +16,13 @@ export function renderLines(message: Exclude<OutboundMessage, { type: 'file' }>,
     case 'text':
       return message.text.split('\n');
     case 'choices':
-      return [...message.text.split('\n'), ...message.choices.map((choice, i) => `  ${i + 1}. ${choice.label}`), t('console.choices.hint')];
+      return [
+        ...message.text.split('\n'),
+        ...message.choices.map((choice, i) => `  ${i + 1}. ${choice.label}`),
+        t('console.choices.hint', {}, message.lang),
+      ];
     case 'photo':
-      return [...(message.caption ? message.caption.split('\n') : []), t('console.photo.link', { url: message.url })];
+      return [...(message.caption ? message.caption.split('\n') : []), t('console.photo.link', { url: message.url }, message.lang)];
   }
 }
 

@@ -27,13 +27,15 @@ export function renderOutbound(message: OutboundMessage, ctx: RenderContext): Za
       return texts(message.text);
     case 'choices': {
       const lines = message.choices.map((choice, i) => `${i + 1}. ${choice.label}`);
-      return texts([message.text.trim(), '', ...lines, '', ctx.translator.t(ctx.lang, 'zalo.choices.hint')].join('\n'));
+      return texts([message.text.trim(), '', ...lines, '', ctx.translator.t(message.lang ?? ctx.lang, 'zalo.choices.hint')].join('\n'));
     }
     case 'file':
-      return texts(joinLines(message.caption, ctx.translator.t(ctx.lang, 'zalo.file.notSent', { fileName: message.fileName })));
+      return texts(
+        joinLines(message.caption, ctx.translator.t(message.lang ?? ctx.lang, 'zalo.file.notSent', { fileName: message.fileName })),
+      );
     case 'photo': {
       const caption = message.caption?.trim() ?? '';
-      const link = ctx.translator.t(ctx.lang, 'zalo.photo.link', { url: message.url });
+      const link = ctx.translator.t(message.lang ?? ctx.lang, 'zalo.photo.link', { url: message.url });
       if (caption.length <= ctx.maxTextLength) {
         return [{ method: 'sendPhoto', photo: message.url, ...(caption ? { caption } : {}), fallbackText: joinLines(caption, link) }];
       }

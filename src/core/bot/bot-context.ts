@@ -31,7 +31,11 @@ export class BotContext {
   t = (key: string, params?: Params): string => this.services.translator.t(this.lang, key, params);
 
   async reply(...messages: OutboundMessage[]): Promise<void> {
-    if (messages.length) await this.services.outbound.sendMany(this.chat, messages);
+    if (messages.length)
+      await this.services.outbound.sendMany(
+        this.chat,
+        messages.map((m) => ({ lang: this.lang, ...m })),
+      );
   }
 
   async replyText(key: string, params?: Params): Promise<void> {
