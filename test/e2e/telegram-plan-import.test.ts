@@ -79,4 +79,13 @@ describe('importing a plan document in chat', () => {
     expect(tb.fake.messagesTo(ADMIN_ID).at(-1)?.text).toContain('Đã nhập 2 đơn vị');
     expect((await tb.bot.app.stores.units.get('X02'))?.name).toBe('Đoàn trường B');
   });
+
+  it('refuses a unit list whose parent unit does not exist, adding nothing', async () => {
+    const before = tb.fake.messagesTo(ADMIN_ID).length;
+    tb.fake.sendDocument({ userId: ADMIN_ID, fileName: 'con.csv', content: Buffer.from('code,name,parent\nY01,Chi đoàn Y,KHONGCO\n') });
+    await tb.fake.waitFor(() => tb.fake.messagesTo(ADMIN_ID).length > before);
+    await tb.settle();
+    expect(tb.fake.messagesTo(ADMIN_ID).at(-1)?.text).toContain('KHONGCO');
+    expect(await tb.bot.app.stores.units.get('Y01')).toBeNull();
+  });
 });

@@ -55,6 +55,10 @@ export async function importUnits(ctx: BotContext, text: string, fileName = 'lis
   const parsed = parseUnitList(text, fileName);
   if (!parsed.ok) return ctx.replyText('units.import_error', { line: parsed.line, problem: ctx.t(parsed.problemKey) });
   const { stores, province, clock } = ctx.services;
+  // A parent must be a unit that exists or one of the list: nothing is added otherwise.
+  const known = new Set([...(await stores.units.list()).map((u) => u.code), ...parsed.units.map((r) => r.code.toUpperCase())]);
+  const orphan = parsed.units.find((r) => r.parentCode && !known.has(r.parentCode.toUpperCase()));
+  if (orphan) return ctx.replyText('units.unknown_parent', { code: orphan.code.toUpperCase(), parent: orphan.parentCode!.toUpperCase() });
   let added = 0;
   const skipped: string[] = [];
   for (const row of parsed.units) {
