@@ -90,6 +90,12 @@ export async function continueConversation(ctx: BotContext, input: FormInput): P
   const { stores } = ctx.services;
   const session = await readSession(stores, ctx.from.channel, ctx.from.userId);
   if (!session) return false;
+  if (session.kind !== 'confirm_import' && (!ctx.person || (session.kind === 'report' && session.unitCode !== ctx.person.unitCode))) {
+    // Removed, or moved to another unit (by an admin) since the report began: never submit for the former unit.
+    await stores.sessions.clear(ctx.from.channel, ctx.from.userId);
+    await ctx.replyText(ctx.person ? 'report.unit_changed' : 'core.errors.not_member');
+    return true;
+  }
   if (session.kind === 'pick_period') {
     const choice = resolveChoice(session.choices, input);
     if (!choice) {
