@@ -13,6 +13,23 @@ const overrideSchema = z.object({
 });
 export type PeriodOverride = z.infer<typeof overrideSchema>;
 
+// Stores the override with a version one above both the version read and the one stored meanwhile.
+const SET_DEADLINE_SCRIPT = `
+local version = tonumber(ARGV[2])
+local stored = redis.call('HGET', KEYS[1], ARGV[1])
+if stored then
+  local ok, previous = pcall(cjson.decode, stored)
+  if ok and type(previous) == 'table' and type(previous['version']) == 'number' and previous['version'] > version then
+    version = previous['version']
+  end
+end
+version = version + 1
+local override = cjson.decode(ARGV[3])
+override['version'] = version
+redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(override))
+return version
+`;
+
 /**
  * Reporting periods: those of the plan bundle (read from flows/ at start-up) with stored deadline
  * changes applied, plus periods imported from a plan document in chat.
@@ -47,13 +64,22 @@ export class PeriodStore {
     return (await this.list()).find((p) => p.id === id) ?? null;
   }
 
-  /** Moves a period's deadline and bumps its version. */
+  /**
+   * Moves a period's deadline and bumps its version atomically, so that two changes at once get two
+   * versions (reminder jobs are identified by period, version and offset).
+   */
   async setDeadline(id: string, change: Omit<PeriodOverride, 'version'>): Promise<Period | null> {
     const current = await this.get(id);
     if (!current) return null;
-    const override: PeriodOverride = { ...change, version: current.version + 1 };
-    await this.redis.hset(this.keys.periodOverrides(), id, JSON.stringify(override));
-    return { ...current, ...override };
+    const version = (await this.redis.eval(
+      SET_DEADLINE_SCRIPT,
+      1,
+      this.keys.periodOverrides(),
+      id,
+      current.version,
+      JSON.stringify(change),
+    )) as number;
+    return { ...current, ...change, version };
   }
 
   /** Adds periods proposed from an imported plan; false for an id that already exists. */
