@@ -6,7 +6,9 @@ import type { PeriodStatus } from './period-status.ts';
 type T = (key: string, params?: Record<string, string | number>) => string;
 
 function cell(value: unknown): string {
-  const text = Array.isArray(value) ? value.join('; ') : value === null || value === undefined ? '' : String(value);
+  const raw = Array.isArray(value) ? value.join('; ') : value === null || value === undefined ? '' : String(value);
+  // Text typed by people (names, answers) that a spreadsheet would run as a formula is kept as text.
+  const text = typeof value !== 'number' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
