@@ -10,6 +10,7 @@ import { answerWhen } from './answering/date-answer.ts';
 import { answerDuties } from './answering/duty-answer.ts';
 import { answerOutline } from './answering/outline-answer.ts';
 import { answerFromPassages, answerPlace } from './answering/passage-answer.ts';
+import { answerHeading } from './answering/heading-answer.ts';
 import { answerReference } from './answering/reference-answer.ts';
 import { answerSection } from './answering/section-answer.ts';
 import { uncertainAnswer } from './answering/uncertain.ts';
@@ -39,7 +40,7 @@ const ANSWERERS: Record<QuestionKind, (ctx: AnswerContext) => Draft | Answer | n
   reference: answerReference,
   when: answerWhen,
   duties: answerDuties,
-  general: answerFromPassages,
+  general: (ctx) => answerHeading(ctx, QUESTION_FILLERS) ?? answerFromPassages(ctx),
 };
 
 /**

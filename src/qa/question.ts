@@ -68,6 +68,8 @@ export interface Question {
   referenceType: Phrase | null;
   /** Document numbers written in the question ("04-CT/TW"), folded and without spaces. */
   codes: string[];
+  /** Bare numbers written after a document type ("kế hoạch 379", "hướng dẫn số 61"), without leading zeros, with the type folded. */
+  referenceNumbers: { number: string; type: string }[];
   /** The section the question names by number ("mục III.2" → "III.2"), if any. */
   sectionId: string | null;
   /** The question asks for the hour ("mấy giờ"). */
@@ -79,6 +81,7 @@ export interface Question {
 }
 
 const DOCUMENT_TYPES: ReadonlySet<string> = new Set(DOCUMENT_TYPE_NAMES.map((name) => foldText(name)));
+const DOCUMENT_TYPE_PHRASES = DOCUMENT_TYPE_NAMES.map((name) => ({ text: name, words: words(name) }));
 
 /** A document number as typed: "04-CT/TW", "332/KH-UBND", "61-hd/twđtn-bqt". */
 const CODE = /(?<![\p{L}\d/])\d{1,4}\s?[-/]\s?\p{L}{1,10}(?:\s?[-/]\s?\p{L}{1,10}){0,3}/gu;
@@ -192,6 +195,22 @@ function asksOutline(ws: readonly Word[]): boolean {
   return false;
 }
 
+/** A year ("kế hoạch 2021") is not a document number. */
+const YEAR = /^(?:19|20)\d\d$/u;
+
+/** "Kế hoạch 379", "hướng dẫn số 61": the numbers written after the name of a document type. */
+function referenceNumbers(ws: readonly Word[]): { number: string; type: string }[] {
+  const out: { number: string; type: string }[] = [];
+  for (const type of DOCUMENT_TYPE_PHRASES) {
+    for (let at = findPhrase(ws, type.words); at >= 0; at = findPhrase(ws, type.words, at + 1)) {
+      const next = ws.slice(at + type.words.length, at + type.words.length + 2);
+      const n = next[0]?.fold === 'so' ? next[1]?.fold : next[0]?.fold;
+      if (n && /^\d{1,4}$/u.test(n) && !YEAR.test(n)) out.push({ number: n.replace(/^0+(?=\d)/u, ''), type: foldText(type.text) });
+    }
+  }
+  return out;
+}
+
 /** "Chỉ thị 04", "hướng dẫn số 61": a document type followed by its number. */
 function namesReferenceNumber(ws: readonly Word[]): boolean {
   for (const ref of REFERENCE_WORDS) {
@@ -223,6 +242,7 @@ export function readQuestion(question: string): Question {
   const ws = typedWords(question);
   const referenceType = askedReference(ws);
   const codes = [...question.normalize('NFC').matchAll(CODE)].map((m) => codeKey(m[0]));
+  const numbers = referenceNumbers(ws);
   const fold = ws.map((w) => w.fold).join(' ');
   const sectionId = namedSection(foldText(question.normalize('NFC')));
   const asksPlace = has(ws, PLACE_ASKS);
@@ -236,7 +256,7 @@ export function readQuestion(question: string): Question {
   };
   let kinds: QuestionKind[] = PRIORITY.filter((kind) => detect[kind]?.() ?? has(ws, KIND_CUES.get(kind as CueKind) ?? []));
   // A question naming a cited document ("chỉ thị 04-CT/TW ban hành ngày nào") is about that document, not the plan.
-  if (codes.length || namesReferenceNumber(ws))
+  if (codes.length || numbers.length || namesReferenceNumber(ws))
     kinds = ['reference', ...kinds.filter((k) => k !== 'reference' && k !== 'header' && k !== 'outline')];
   kinds.push('general');
   const { sender, recipient } = split(ws);
@@ -252,6 +272,7 @@ export function readQuestion(question: string): Question {
     referenceType,
     asksPlace,
     codes,
+    referenceNumbers: numbers,
     sectionId,
     asksTime: has(ws, TIME_OF_DAY),
     asksWeekday: has(ws, WEEKDAY_ASKS),

@@ -84,3 +84,7 @@ export const END_CUES: readonly Phrase[] = phrases(cueData.endCues);
 /** "liên hệ … số nào": a phone number asked without the word "điện thoại". */
 export const CONTACT_VERBS: readonly Phrase[] = phrases(cueData.contactVerbs);
 export const NUMBER_ASKS: readonly Phrase[] = phrases(cueData.numberAsks);
+/** Words of a question about a section named by its heading that no heading has to contain ("gồm", "nhằm"). */
+export const HEADING_FILLERS: readonly Phrase[] = phrases(cueData.headingFillers);
+/** Ordinal numbers written in words after "thứ" ("thứ ba" = 3), folded, in order from 1. */
+export const ORDINAL_WORDS: readonly string[] = cueData.ordinalWords.map((w) => foldText(w));

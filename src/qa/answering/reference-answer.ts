@@ -1,7 +1,7 @@
 import type { ReferenceFact } from '../plan-document.ts';
 import { codeKey } from '../question.ts';
 import { relative } from '../search/ranker.ts';
-import { containsPhrase } from '../vietnamese-text.ts';
+import { containsPhrase, foldText } from '../vietnamese-text.ts';
 import { MAX_ANSWER, joinWithin, type Draft } from './compose.ts';
 import { rankedIndexes, type AnswerContext } from './context.ts';
 
@@ -10,7 +10,7 @@ const TYPE_MATCH = 1;
 /** References of the preamble ("Căn cứ …", "Thực hiện …") are what the plan is based on. */
 const BASIS = 0.25;
 const SECOND_SHARE = 0.9;
-/** The document whose number the question writes ("332/KH-UBND") is the one asked about. */
+/** The document whose number the question writes ("332/KH-UBND", "kế hoạch 379") is the one asked about. */
 const CODE_MATCH = 2;
 
 /** The document the plan cites that the question asks about ("theo hướng dẫn số mấy", "chỉ thị nào"). */
@@ -19,12 +19,19 @@ export function answerReference(ctx: AnswerContext): Draft | null {
   if (references.items.length === 0) return null;
   const content = relative(references.scores(ctx.query, ['text', 'type'], { text: 1, type: 1 }));
   const asked = ctx.question.referenceType;
+  const codes = ctx.question.codes;
+  // "Văn bản nào … thực hiện Chỉ thị 04": a number written after another type than the one asked names the subject, not the answer.
+  const askedType = asked ? foldText(asked.text) : null;
+  const numbers = ctx.question.referenceNumbers.filter((r) => !askedType || r.type === askedType).map((r) => r.number);
+  const named = (r: ReferenceFact): boolean => codes.includes(codeKey(r.code)) || numbers.includes(codeKey(r.code).replace(/\D.*$/u, ''));
+  // "Kế hoạch 379 ban hành ngày nào": a number the plan cites no document under is not asked of another one.
+  if (codes.length === 0 && numbers.length && !references.items.some(named)) return null;
   const scores = references.items.map(
     (r, i) =>
       (content[i] ?? 0) +
       (asked && r.type && containsPhrase(r.type, asked.words) ? TYPE_MATCH : 0) +
       (r.section === null ? BASIS : 0) +
-      (ctx.question.codes.includes(codeKey(r.code)) ? CODE_MATCH : 0),
+      (named(r) ? CODE_MATCH : 0),
   );
   const order = rankedIndexes(scores);
   const top = order[0] === undefined ? undefined : references.items[order[0]];

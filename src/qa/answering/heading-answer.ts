@@ -1,0 +1,90 @@
+import type { Section } from '../plan-document.ts';
+import { sectionItems } from '../search/passages.ts';
+import { isStopword } from '../search/terms.ts';
+import { DOCUMENT_SELF, HEADING_FILLERS, ORDINAL_WORDS, type Phrase } from '../vocabulary.ts';
+import { sameWord, words, type Word } from '../vietnamese-text.ts';
+import { joinWithin, MAX_ANSWER, type Draft } from './compose.ts';
+import type { AnswerContext } from './context.ts';
+import { contentWords } from './coverage.ts';
+
+/** Ordinals people write after "thứ": "thứ 3", "thứ ba". */
+const ORDINALS: ReadonlyMap<string, number> = new Map(ORDINAL_WORDS.map((w, i) => [w, i + 1]));
+const MAX_ORDINAL = 20;
+
+/** "Trọng tâm công tác thứ 3": the position asked for and where its two words are in the question. */
+function ordinal(ws: readonly Word[]): { n: number; at: number } | null {
+  for (let i = 0; i + 1 < ws.length; i++) {
+    const w = ws[i];
+    if (!w || !(w.canon === 'thứ' || (w.plain && w.fold === 'thu'))) continue;
+    const next = ws[i + 1]?.fold ?? '';
+    const n = /^\d{1,2}$/u.test(next) ? Number(next) : (ORDINALS.get(next) ?? 0);
+    if (n >= 1 && n <= MAX_ORDINAL) return { n, at: i };
+  }
+  return null;
+}
+
+/** The meaningful words of a heading, in parts ("MỤC ĐÍCH, YÊU CẦU" → mục đích | yêu cầu). */
+function headingParts(heading: string): Word[][] {
+  return heading
+    .split(/[,;:/–—]|\s-\s|\bvà\b/u)
+    .map((part) => words(part).filter((w) => !isStopword(w)))
+    .filter((part) => part.length > 0);
+}
+
+const within = (w: Word, list: readonly Word[]): boolean => list.some((x) => sameWord(w, x));
+
+/**
+ * How well a heading names what the question asks about: the share of the heading's words the
+ * question uses, when every meaningful word of the question is in the heading (or in the plan's
+ * title, which every section is about) and the question names at least one part of the heading whole.
+ */
+function headingMatch(question: readonly Word[], heading: string, title: readonly Word[]): number {
+  const parts = headingParts(heading);
+  const all = parts.flat();
+  if (all.length === 0 || !question.some((w) => within(w, all))) return 0;
+  if (!question.every((w) => within(w, all) || within(w, title))) return 0;
+  if (!parts.some((part) => part.every((h) => question.some((w) => sameWord(w, h))))) return 0;
+  return all.filter((h) => question.some((w) => sameWord(w, h))).length / all.length;
+}
+
+function bestSection(ctx: AnswerContext, question: readonly Word[]): Section | null {
+  const title = words(ctx.doc.header.title ?? '');
+  let best: Section | null = null;
+  let bestScore = 0;
+  for (const s of ctx.doc.sections) {
+    const score = headingMatch(question, s.heading, title);
+    if (score > bestScore || (score === bestScore && score > 0 && best && s.depth < best.depth)) [best, bestScore] = [s, score];
+  }
+  return best;
+}
+
+/**
+ * A question that names a section by its heading rather than its number: "Kế hoạch có mấy nội
+ * dung?", "mục đích của chương trình", "trọng tâm công tác thứ 3 là gì?". The answer is what the
+ * section holds (with how many items when the question counts), or its n-th item.
+ */
+export function answerHeading(ctx: AnswerContext, fillers: readonly Phrase[]): Draft | null {
+  const q = ctx.question;
+  const nth = ordinal(q.words);
+  const { content } = contentWords(q, [...fillers, ...DOCUMENT_SELF, ...HEADING_FILLERS]);
+  const asked = content.filter(({ i }) => !nth || (i !== nth.at && i !== nth.at + 1)).map(({ w }) => w);
+  if (asked.length === 0) return null;
+  const section = bestSection(ctx, asked);
+  if (!section) return null;
+  const children = ctx.doc.sections.filter((s) => s.parentId === section.id);
+  if (nth) {
+    const child = children[nth.n - 1];
+    if (child) return sectionDraft(ctx, child, [child.heading]);
+    const block = children.length === 0 ? section.blocks[nth.n - 1] : undefined;
+    if (!block) return null;
+    return { body: block.text, source: { kind: 'sections', ids: [section.id] }, confidence: 1, section: section.id };
+  }
+  const items = sectionItems(section, ctx.doc.sections);
+  const first = q.asksNumber ? ctx.t('qa.answer.sectionCount', { heading: section.heading, count: items.length }) : section.heading;
+  return sectionDraft(ctx, section, [first]);
+}
+
+function sectionDraft(ctx: AnswerContext, section: Section, first: string[]): Draft {
+  const lines = [...first, ...sectionItems(section, ctx.doc.sections).map((item) => `- ${item}`)];
+  return { body: joinWithin(lines, MAX_ANSWER - 40), source: { kind: 'sections', ids: [section.id] }, confidence: 1, section: section.id };
+}
