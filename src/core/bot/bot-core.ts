@@ -14,8 +14,8 @@ import { handleDocument } from './document-handler.ts';
 
 /**
  * The bot, independent of any platform: every adapter hands it normalized messages.
- * Each update is handled once (deduplicated in Redis) and the messages of one person in one chat
- * are handled strictly in order.
+ * Each update is handled once (deduplicated in Redis) and the messages of one person (in any of their
+ * chats on a channel) are handled strictly in order.
  */
 export class BotCore {
   private readonly queue = new KeyedSerialQueue();
@@ -28,9 +28,12 @@ export class BotCore {
     this.router = new CommandRouter(commands);
   }
 
-  /** The inbound handler given to every adapter. */
+  /**
+   * The inbound handler given to every adapter. Keyed by person rather than chat: a person's session
+   * is one for all their chats (private and groups) on a channel.
+   */
   handle = (message: InboundMessage): Promise<void> =>
-    this.queue.run(`${message.chat.channel}:${message.chat.chatId}:${message.from.userId}`, () => this.handleInOrder(message));
+    this.queue.run(`${message.from.channel}:${message.from.userId}`, () => this.handleInOrder(message));
 
   /** Resolves when every message received so far has been handled. */
   idle(): Promise<void> {
