@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/translator.ts';
 import type { Answer } from './answer.ts';
 import type { PlanDocument } from './plan-document.ts';
-import { answerHeader, answerRecipients, answerSigner } from './answering/closing-answer.ts';
+import { answerHeader, answerRecipients, answerSigner, answerSignerByRole } from './answering/closing-answer.ts';
 import { withSource, type Draft } from './answering/compose.ts';
 import { contentWords, coverage, wordRarity } from './answering/coverage.ts';
 import { answerContact } from './answering/contact-answer.ts';
@@ -40,7 +40,7 @@ const ANSWERERS: Record<QuestionKind, (ctx: AnswerContext) => Draft | Answer | n
   reference: answerReference,
   when: answerWhen,
   duties: answerDuties,
-  general: (ctx) => answerHeading(ctx, QUESTION_FILLERS) ?? answerFromPassages(ctx),
+  general: (ctx) => answerHeading(ctx, QUESTION_FILLERS) ?? answerSignerByRole(ctx, QUESTION_FILLERS) ?? answerFromPassages(ctx),
 };
 
 /**

@@ -6,6 +6,7 @@ import {
   DOCUMENT_SELF,
   DOCUMENT_TYPE_NAMES,
   END_CUES,
+  EXCEPT_WORDS,
   KIND_CUES,
   NUMBER_ASKS,
   OUTLINE_AFTER,
@@ -138,6 +139,21 @@ function split(ws: readonly Word[]): { sender: Word[]; recipient: Word[] } {
   return { sender: ws.slice(0, markerAt), recipient: ws.slice(markerAt + 1) };
 }
 
+/** "Ngoài email còn … qua kênh nào": every cue of the kind comes right after a word that sets it aside. */
+function setAside(ws: readonly Word[], cues: readonly Phrase[]): boolean {
+  let seen = false;
+  for (const p of cues) {
+    for (let at = findPhrase(ws, p.words); at >= 0; at = findPhrase(ws, p.words, at + 1)) {
+      seen = true;
+      const before = ws.slice(Math.max(0, at - 2), at);
+      const after = (e: Phrase): boolean =>
+        before.length >= e.words.length && findPhrase(before, e.words, before.length - e.words.length) >= 0;
+      if (!EXCEPT_WORDS.some(after)) return false;
+    }
+  }
+  return seen;
+}
+
 /** Marks the positions of `ws` covered by any of `list`. */
 function covered(ws: readonly Word[], list: readonly Phrase[]): Set<number> {
   const out = new Set<number>();
@@ -255,6 +271,7 @@ export function readQuestion(question: string): Question {
     phone: () => has(ws, KIND_CUES.get('phone') ?? []) || (has(ws, CONTACT_VERBS) && has(ws, NUMBER_ASKS)),
   };
   let kinds: QuestionKind[] = PRIORITY.filter((kind) => detect[kind]?.() ?? has(ws, KIND_CUES.get(kind as CueKind) ?? []));
+  kinds = kinds.filter((kind) => !setAside(ws, KIND_CUES.get(kind as CueKind) ?? []));
   // A question naming a cited document ("chỉ thị 04-CT/TW ban hành ngày nào") is about that document, not the plan.
   if (codes.length || numbers.length || namesReferenceNumber(ws))
     kinds = ['reference', ...kinds.filter((k) => k !== 'reference' && k !== 'header' && k !== 'outline')];

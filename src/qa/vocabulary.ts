@@ -88,3 +88,7 @@ export const NUMBER_ASKS: readonly Phrase[] = phrases(cueData.numberAsks);
 export const HEADING_FILLERS: readonly Phrase[] = phrases(cueData.headingFillers);
 /** Ordinal numbers written in words after "thứ" ("thứ ba" = 3), folded, in order from 1. */
 export const ORDINAL_WORDS: readonly string[] = cueData.ordinalWords.map((w) => foldText(w));
+/** Words asking for a person's name ("tên gì", "họ tên"): a title is what such a question names. */
+export const NAME_ASKS: readonly Phrase[] = phrases(cueData.nameAsks);
+/** A word that, right before a cue ("ngoài email còn …"), sets that kind of answer aside. */
+export const EXCEPT_WORDS: readonly Phrase[] = phrases(cueData.exceptWords);

@@ -1,5 +1,9 @@
 import type { Answer } from '../answer.ts';
 import { displayDate } from '../date-mentions.ts';
+import { isStopword } from '../search/terms.ts';
+import { NAME_ASKS, type Phrase } from '../vocabulary.ts';
+import { sameWord, words } from '../vietnamese-text.ts';
+import { contentWords } from './coverage.ts';
 import { joinWithin, MAX_ANSWER, type Draft } from './compose.ts';
 import type { AnswerContext } from './context.ts';
 
@@ -16,6 +20,25 @@ export function answerSigner(ctx: AnswerContext): Draft | Answer {
     ? ctx.t('qa.answer.signer', { name: signer.name, roles: signer.roles.join(', ') })
     : ctx.t('qa.answer.signerOnly', { name: signer.name });
   return { body, source: { kind: 'signature' }, confidence: 1, section: null };
+}
+
+/** "TM.", "KT.", "Q.", "TL.": on behalf of, standing in for; not part of the title. */
+const ROLE_PREFIX = /^\s*(?:TM|KT|Q|TL|TUQ)\.\s*/iu;
+
+/**
+ * "Phó bí thư tên gì?", "Phó chủ tịch là ai": a question naming the signer's title and nothing else
+ * gets the signer; null when the plan's signer holds no such title.
+ */
+export function answerSignerByRole(ctx: AnswerContext, fillers: readonly Phrase[]): Draft | null {
+  const signer = ctx.doc.signer;
+  if (!signer || signer.roles.length === 0) return null;
+  const asked = contentWords(ctx.question, [...fillers, ...NAME_ASKS]).content.map(({ w }) => w);
+  if (asked.length === 0) return null;
+  const roles = signer.roles.map((r) => words(r.replace(ROLE_PREFIX, '')).filter((w) => !isStopword(w)));
+  const known = [...roles.flat(), ...words(ctx.doc.header.title ?? '')];
+  if (!asked.every((w) => known.some((k) => sameWord(w, k)))) return null;
+  if (!roles.some((role) => role.length > 0 && role.every((r) => asked.some((w) => sameWord(w, r))))) return null;
+  return answerSigner(ctx) as Draft;
 }
 
 /** The list under "Nơi nhận". */

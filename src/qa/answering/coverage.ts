@@ -46,11 +46,15 @@ export function coverage(
   const textPairs = new Set(textWords.slice(1).map((w, k) => `${textWords[k]?.fold} ${w.fold}`));
   const isContent = (i: number): boolean => content.some((c) => c.i === i);
   const pairFound = (i: number, j: number): boolean => textPairs.has(`${question.words[i]?.fold} ${question.words[j]?.fold}`);
-  // A word found alone counts half when it belongs to a compound the text lacks ("chủ" of "chủ tịch" in "chủ đề").
+  // A word found alone counts half when it belongs to a compound the text lacks ("chủ" of "chủ tịch" in "chủ đề"),
+  // not when the text has both words apart ("quà Tết" in "tặng quà … Tết").
+  const inText = (w: Word | undefined): boolean => !!w && textWords.some((tw) => sameWord(w, tw));
   const credit = new Map<number, number>();
   for (const { w, i } of content) {
-    if (!textWords.some((tw) => sameWord(w, tw))) continue;
-    const pairs = [i - 1, i + 1].filter((j) => isContent(j)).map((j) => (j < i ? pairFound(j, i) : pairFound(i, j)));
+    if (!inText(w)) continue;
+    const pairs = [i - 1, i + 1]
+      .filter((j) => isContent(j))
+      .map((j) => (j < i ? pairFound(j, i) : pairFound(i, j)) || inText(question.words[j]));
     credit.set(i, pairs.length === 0 || pairs.some(Boolean) ? 1 : 0.5);
   }
   const covered = new Set<number>();
