@@ -7,6 +7,7 @@ import {
   DOCUMENT_TYPE_NAMES,
   END_CUES,
   EXCEPT_WORDS,
+  QUANTITY_UNITS,
   KIND_CUES,
   NUMBER_ASKS,
   OUTLINE_AFTER,
@@ -220,7 +221,11 @@ function referenceNumbers(ws: readonly Word[]): { number: string; type: string }
   for (const type of DOCUMENT_TYPE_PHRASES) {
     for (let at = findPhrase(ws, type.words); at >= 0; at = findPhrase(ws, type.words, at + 1)) {
       const next = ws.slice(at + type.words.length, at + type.words.length + 2);
-      const n = next[0]?.fold === 'so' ? next[1]?.fold : next[0]?.fold;
+      const numberAt = at + type.words.length + (next[0]?.fold === 'so' ? 1 : 0);
+      const n = ws[numberAt]?.fold;
+      // "báo cáo 6 tháng": a number followed by a unit is a quantity, not a document number.
+      const unit = ws[numberAt + 1];
+      if (unit && QUANTITY_UNITS.some((u) => findPhrase([unit], u.words) === 0)) continue;
       if (n && /^\d{1,4}$/u.test(n) && !YEAR.test(n)) out.push({ number: n.replace(/^0+(?=\d)/u, ''), type: foldText(type.text) });
     }
   }

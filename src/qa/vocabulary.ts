@@ -92,3 +92,5 @@ export const ORDINAL_WORDS: readonly string[] = cueData.ordinalWords.map((w) => 
 export const NAME_ASKS: readonly Phrase[] = phrases(cueData.nameAsks);
 /** A word that, right before a cue ("ngoài email còn …"), sets that kind of answer aside. */
 export const EXCEPT_WORDS: readonly Phrase[] = phrases(cueData.exceptWords);
+/** Words after a number that make it a quantity ("6 tháng", "3 đợt") rather than a document number. */
+export const QUANTITY_UNITS: readonly Phrase[] = phrases(cueData.quantityUnits);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_2013, SEED_2021, norm, seedIndex, textFn } from './helpers.ts';
+import { DEMO_2027, SEED_2013, SEED_2021, norm, seedIndex, textFn } from './helpers.ts';
 
 /** Our own questions on the seed plans, phrased unlike the evaluation set: [question, plan, every expected, cited section]. */
 const CASES: [string, string, (string | string[])[], string][] = [
@@ -23,6 +23,17 @@ const CASES: [string, string, (string | string[])[], string][] = [
   ['Kế hoạch căn cứ văn bản nào?', SEED_2021, ['61-HD/TWĐTN-BQT'], 'Phần mở đầu'],
   ['Người ký kế hoạch là ai', SEED_2021, ['Phan Đình Nhân', 'PHÓ BÍ THƯ'], 'Phần ký tên'],
   ['nơi nhận', SEED_2021, ['Sở Ngoại vụ tỉnh'], 'Nơi nhận'],
+  // A cited document named by its type and bare number.
+  ['Kế hoạch 379 ra ngày nào?', SEED_2013, ['09/3/2012'], 'Mục II.1'],
+  // A section named by its heading: what it holds, how many, or its n-th item.
+  ['Kế hoạch có bao nhiêu nội dung?', SEED_2021, ['NỘI DUNG (2 mục)', 'truyền thông'], 'Mục II'],
+  ['Trọng tâm công tác thứ hai là gì?', SEED_2013, ['Tăng cường tuyên truyền'], 'Mục I.2'],
+  ['muc dich yeu cau cua ke hoach', DEMO_2027, ['Nâng cao nhận thức'], 'Mục I'],
+  // The signer's title alone.
+  ['Phó bí thư là ai?', SEED_2021, ['Phan Đình Nhân'], 'Phần ký tên'],
+  // "Ngoài email": another channel, not the e-mail address again.
+  ['Ngoài e-mail còn gửi báo cáo qua kênh nào?', DEMO_2027, ['doanbot'], 'Mục III.2'],
+  ['Kế hoạch được lưu ở đâu?', SEED_2013, ['Lưu VT, Ban ĐK'], 'Nơi nhận'],
 ];
 
 describe('answers on the seed plans', () => {

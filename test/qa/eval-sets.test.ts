@@ -5,6 +5,7 @@ import { evaluateFile } from '../../src/qa/evaluate.ts';
 import { textFn } from './helpers.ts';
 
 const HELDOUT = fileURLToPath(new URL('./fixtures/heldout-seeds.jsonl', import.meta.url));
+const HELDOUT_2 = fileURLToPath(new URL('./fixtures/heldout-seeds-2.jsonl', import.meta.url));
 const DEV = fileURLToPath(new URL('../../../shared/eval/qa-dev.jsonl', import.meta.url));
 
 async function passRate(file: string): Promise<{ rate: number; failed: string[] }> {
@@ -16,6 +17,14 @@ async function passRate(file: string): Promise<{ rate: number; failed: string[] 
 describe('evaluation sets, scored like npm run eval:qa', () => {
   it('answers at least 90% of our own held-out questions on the seed plans', async () => {
     const { rate, failed } = await passRate(HELDOUT);
+    expect(rate, failed.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  // A later round on the seed plans and the demo plan (deadlines phrased other ways, sections named by heading, bare
+  // document numbers, the signer's title, typed without diacritics). It scored 22/28 when first run, before the
+  // mechanisms it exposed were generalized; 90% leaves room for two misses as answering keeps changing.
+  it('answers at least 90% of the second round of held-out questions', async () => {
+    const { rate, failed } = await passRate(HELDOUT_2);
     expect(rate, failed.join('\n')).toBeGreaterThanOrEqual(0.9);
   });
 

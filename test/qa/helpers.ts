@@ -8,6 +8,8 @@ const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${na
 /** The two seed plans of the project, copied as fixtures. */
 export const SEED_2013 = fixture('seed-2013-ninh-thuan.txt');
 export const SEED_2021 = fixture('seed-2021-kien-giang.txt');
+/** The sample plan shipped with the demo bundle (written for the project, no real unit). */
+export const DEMO_2027 = fileURLToPath(new URL('../../flows/demo-2027/plan.txt', import.meta.url));
 
 export function readSeed(path: string): PlanDocument {
   return readPlanDocument(readFileSync(path, 'utf8'), path.split('/').pop());

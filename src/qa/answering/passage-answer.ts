@@ -60,6 +60,15 @@ function shapeBoost(ctx: AnswerContext, p: Passage): number {
   return 1;
 }
 
+/** Words that place something in time without a written date: an hour, a weekday, a season, an occasion. */
+const TIME_WORDS =
+  /\d{1,2}\s?(?:h|giờ)(?![\p{L}])|(?:ngày|tháng|quý|tuần|đợt)\s+\d|thứ\s+(?:\d|hai|ba|tư|năm|sáu|bảy)|chủ nhật|(?:sáng|chiều|tối|hằng|hàng)\s+(?:thứ|ngày|tuần|tháng|năm|quý)|dịp|Tết|kỳ nghỉ|định kỳ|giai đoạn/iu;
+
+/** Whether a text says when: a date, or words placing something in time. */
+function saysWhen(text: string): boolean {
+  return findDates(text).length > 0 || TIME_WORDS.test(text);
+}
+
 const CONTACT_KINDS = ['email', 'phone', 'address'] as const;
 /** What a passage holding a contact of each kind looks like. */
 const CONTACT_SHAPE: Record<(typeof CONTACT_KINDS)[number], RegExp> = {
@@ -95,7 +104,10 @@ function candidates(ctx: AnswerContext, accept: (p: Passage) => boolean = () => 
   const contacts = CONTACT_KINDS.filter((k) => ctx.question.kinds.includes(k));
   const asked = [...contacts.flatMap((k) => contactCues(k)), ...(ctx.question.kinds.includes('when') ? (KIND_CUES.get('when') ?? []) : [])];
   if (asked.length && !ctx.hasContent(asked)) return [];
-  const fits = (p: Passage): boolean => accept(p) && contacts.every((k) => CONTACT_SHAPE[k].test(p.text));
+  // "Ngày hội tổ chức ngày nào": a passage that says when nothing happens does not answer when.
+  const when = ctx.question.kinds.includes('when');
+  const fits = (p: Passage): boolean =>
+    accept(p) && contacts.every((k) => CONTACT_SHAPE[k].test(p.text)) && (!when || saysWhen(p.sentence));
   const raw = passages.scores(ctx.query, ['text', 'context'], { text: 1, context: 0.35 });
   const scores = raw.map((s, i) => (fits(passages.items[i] as Passage) ? s * shapeBoost(ctx, passages.items[i] as Passage) : 0));
   const order = rankedIndexes(scores).slice(0, RERANKED);

@@ -1,9 +1,11 @@
+import type { Answer } from '../answer.ts';
 import type { ReferenceFact } from '../plan-document.ts';
 import { codeKey } from '../question.ts';
 import { relative } from '../search/ranker.ts';
 import { containsPhrase, foldText } from '../vietnamese-text.ts';
 import { MAX_ANSWER, joinWithin, type Draft } from './compose.ts';
 import { rankedIndexes, type AnswerContext } from './context.ts';
+import { uncertainAnswer } from './uncertain.ts';
 
 /** A reference of the type the question asks for ("chỉ thị nào") counts this much more. */
 const TYPE_MATCH = 1;
@@ -14,7 +16,7 @@ const SECOND_SHARE = 0.9;
 const CODE_MATCH = 2;
 
 /** The document the plan cites that the question asks about ("theo hướng dẫn số mấy", "chỉ thị nào"). */
-export function answerReference(ctx: AnswerContext): Draft | null {
+export function answerReference(ctx: AnswerContext): Draft | Answer | null {
   const { references } = ctx.rankers;
   if (references.items.length === 0) return null;
   const content = relative(references.scores(ctx.query, ['text', 'type'], { text: 1, type: 1 }));
@@ -24,8 +26,8 @@ export function answerReference(ctx: AnswerContext): Draft | null {
   const askedType = asked ? foldText(asked.text) : null;
   const numbers = ctx.question.referenceNumbers.filter((r) => !askedType || r.type === askedType).map((r) => r.number);
   const named = (r: ReferenceFact): boolean => codes.includes(codeKey(r.code)) || numbers.includes(codeKey(r.code).replace(/\D.*$/u, ''));
-  // "Kế hoạch 379 ban hành ngày nào": a number the plan cites no document under is not asked of another one.
-  if (codes.length === 0 && numbers.length && !references.items.some(named)) return null;
+  // "Kế hoạch 999 ban hành ngày nào": the plan cites no document under that number, so no other one answers.
+  if (codes.length === 0 && numbers.length && !references.items.some(named)) return uncertainAnswer(ctx, 'unclear');
   const scores = references.items.map(
     (r, i) =>
       (content[i] ?? 0) +
