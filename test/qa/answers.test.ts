@@ -34,6 +34,10 @@ const CASES: [string, string, (string | string[])[], string][] = [
   // "Ngoài email": another channel, not the e-mail address again.
   ['Ngoài e-mail còn gửi báo cáo qua kênh nào?', DEMO_2027, ['doanbot'], 'Mục III.2'],
   ['Kế hoạch được lưu ở đâu?', SEED_2013, ['Lưu VT, Ban ĐK'], 'Nơi nhận'],
+  // Where the level the question names sends its report, not where another level sends.
+  ['bao cao nam cua tinh doan gui ve dau', SEED_2013, [['62 Bà Triệu', 'qttntwd@googlegroups.com']], 'Mục III.1'],
+  // Sibling sections named alike ("1. Cấp tỉnh", "2. Huyện thành Đoàn …" share no name; "Nội dung thứ 3" picks one).
+  ['Nội dung thứ 3 là gì?', DEMO_2027, ['Giao lưu hữu nghị'], 'Mục II.3'],
 ];
 
 describe('answers on the seed plans', () => {

@@ -20,9 +20,9 @@ describe('evaluation sets, scored like npm run eval:qa', () => {
     expect(rate, failed.join('\n')).toBeGreaterThanOrEqual(0.9);
   });
 
-  // A later round on the seed plans and the demo plan (deadlines phrased other ways, sections named by heading, bare
-  // document numbers, the signer's title, typed without diacritics). It scored 22/28 when first run, before the
-  // mechanisms it exposed were generalized; 90% leaves room for two misses as answering keeps changing.
+  // Two later rounds on the seed plans and the demo plan (deadlines phrased other ways, sections named by heading,
+  // bare document numbers, the signer's title, typed without diacritics). They scored 22/28 and 9/11 when first
+  // run, before the mechanisms they exposed were generalized; 90% leaves room for three misses as answering changes.
   it('answers at least 90% of the second round of held-out questions', async () => {
     const { rate, failed } = await passRate(HELDOUT_2);
     expect(rate, failed.join('\n')).toBeGreaterThanOrEqual(0.9);

@@ -10,6 +10,8 @@ import { contentWords } from './coverage.ts';
 /** Ordinals people write after "thứ": "thứ 3", "thứ ba". */
 const ORDINALS: ReadonlyMap<string, number> = new Map(ORDINAL_WORDS.map((w, i) => [w, i + 1]));
 const MAX_ORDINAL = 20;
+/** The fewest first words of a heading that name it. */
+const MIN_PREFIX = 2;
 
 /** "Trọng tâm công tác thứ 3": the position asked for and where its two words are in the question. */
 function ordinal(ws: readonly Word[]): { n: number; at: number } | null {
@@ -43,19 +45,28 @@ function headingMatch(question: readonly Word[], heading: string, title: readonl
   const all = parts.flat();
   if (all.length === 0 || !question.some((w) => within(w, all))) return 0;
   if (!question.every((w) => within(w, all) || within(w, title))) return 0;
-  if (!parts.some((part) => part.every((h) => question.some((w) => sameWord(w, h))))) return 0;
+  // A part is named whole, or by its first words ("trọng tâm" of "trọng tâm công tác", "tiểu ban" of "tiểu ban hậu cần").
+  const named = (part: Word[]): boolean => {
+    const used = part.filter((h) => question.some((w) => sameWord(w, h))).length;
+    return used === part.length || (used >= MIN_PREFIX && part.slice(0, used).every((h) => question.some((w) => sameWord(w, h))));
+  };
+  if (!parts.some(named)) return 0;
   return all.filter((h) => question.some((w) => sameWord(w, h))).length / all.length;
 }
 
-function bestSection(ctx: AnswerContext, question: readonly Word[]): Section | null {
+/**
+ * The sections whose heading best names what the question asks about: one, or several siblings named
+ * alike ("Tiểu ban văn nghệ", "Tiểu ban truyền thông" for "có mấy tiểu ban").
+ */
+function bestSections(ctx: AnswerContext, question: readonly Word[]): Section[] {
   const title = words(ctx.doc.header.title ?? '');
-  let best: Section | null = null;
-  let bestScore = 0;
-  for (const s of ctx.doc.sections) {
-    const score = headingMatch(question, s.heading, title);
-    if (score > bestScore || (score === bestScore && score > 0 && best && s.depth < best.depth)) [best, bestScore] = [s, score];
-  }
-  return best;
+  const scored = ctx.doc.sections.map((s) => ({ s, score: headingMatch(question, s.heading, title) })).filter((x) => x.score > 0);
+  const top = Math.max(0, ...scored.map((x) => x.score));
+  const best = scored.filter((x) => x.score === top).map((x) => x.s);
+  const first = best.reduce<Section | undefined>((a, s) => (!a || s.depth < a.depth ? s : a), undefined);
+  if (!first) return [];
+  const siblings = best.filter((s) => s.parentId === first.parentId && s.depth === first.depth);
+  return siblings.length > 1 ? siblings : [first];
 }
 
 /**
@@ -69,8 +80,19 @@ export function answerHeading(ctx: AnswerContext, fillers: readonly Phrase[]): D
   const { content } = contentWords(q, [...fillers, ...DOCUMENT_SELF, ...HEADING_FILLERS]);
   const asked = content.filter(({ i }) => !nth || (i !== nth.at && i !== nth.at + 1)).map(({ w }) => w);
   if (asked.length === 0) return null;
-  const section = bestSection(ctx, asked);
+  const found = bestSections(ctx, asked);
+  const section = found.length > 1 && nth ? found[nth.n - 1] : found[0];
   if (!section) return null;
+  if (found.length > 1 && nth) return sectionDraft(ctx, section, [section.heading]);
+  if (found.length > 1) {
+    const lines = [ctx.t('qa.answer.sectionsNamed', { count: found.length }), ...found.map((s) => `- ${s.id}. ${s.heading}`)];
+    return {
+      body: joinWithin(lines, MAX_ANSWER - 40),
+      source: { kind: 'sections', ids: found.map((s) => s.id) },
+      confidence: 1,
+      section: section.id,
+    };
+  }
   const children = ctx.doc.sections.filter((s) => s.parentId === section.id);
   if (nth) {
     const child = children[nth.n - 1];

@@ -1,5 +1,6 @@
 import { findDates } from '../date-mentions.ts';
 import { splitClauses } from '../reading/sentences.ts';
+import type { DutyFact } from '../plan-document.ts';
 import type { Passage } from '../search/passages.ts';
 import { joinWithin, MAX_ANSWER, type Draft } from './compose.ts';
 import { contactCues } from './contact-answer.ts';
@@ -14,11 +15,24 @@ const SECOND_SHARE = 0.8;
 const SHAPE_BOOST = 1.3;
 const BODY_ROOM = MAX_ANSWER - 40;
 
+function dutyOf(ctx: AnswerContext, section: string | null): DutyFact | undefined {
+  return section ? ctx.doc.facts.duties.find((d) => section === d.section || section.startsWith(`${d.section}.`)) : undefined;
+}
+
 /** The unit whose duties a section lists ("Cấp tỉnh"), for a passage that does not name who acts. */
 function unitOf(ctx: AnswerContext, section: string | null): string | null {
-  if (!section) return null;
-  const duty = ctx.doc.facts.duties.find((d) => section === d.section || section.startsWith(`${d.section}.`));
+  const duty = dutyOf(ctx, section);
   return duty ? duty.unit.replace(/[\s:]+$/u, '') : null;
+}
+
+/** A passage among the duties of another level than the one the question is about ("tỉnh đoàn gửi … về đâu") weighs less. */
+const OTHER_LEVEL = 0.7;
+
+function levelFit(ctx: AnswerContext, p: Passage): number {
+  const asked = ctx.question.senderLevels;
+  const levels = dutyOf(ctx, p.section)?.levels ?? [];
+  if (asked.length === 0 || levels.length === 0) return 1;
+  return levels.some((l) => asked.includes(l)) ? 1 : OTHER_LEVEL;
 }
 
 /**
@@ -116,7 +130,7 @@ function candidates(ctx: AnswerContext, accept: (p: Passage) => boolean = () => 
     .map((i) => {
       const p = passages.items[i] as Passage;
       const coverage = ctx.coverage(coverageText(p), asked);
-      return { p, coverage, score: coverage + (SEARCH_WEIGHT * (scores[i] ?? 0)) / best };
+      return { p, coverage, score: (coverage + (SEARCH_WEIGHT * (scores[i] ?? 0)) / best) * levelFit(ctx, p) };
     })
     .sort((a, b) => b.score - a.score);
 }
