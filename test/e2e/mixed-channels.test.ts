@@ -122,4 +122,12 @@ describe('Telegram and Zalo in one bot', () => {
     expect(zaloTextOf(zb.zalo.messagesTo(ZALO_GROUP))).toContain(TOTALS_HEADING);
     expect(textOf(zb.telegram.messagesTo(TG_GROUP).slice(tgGroupBefore))).toContain(TOTALS_HEADING);
   });
+
+  it('refuses to link an account that belongs to someone with other accounts, deleting nothing', async () => {
+    const code = startCodeIn(await tg(LINKED.telegram, '/lienket'));
+    expect(await zalo(LEADER.zalo, `/start ${code}`)).toContain(t.t('vi', 'invite.link_other_person', { name: 'Lãnh đạo Tỉnh' }));
+    const leader = await zb.bot.app.stores.people.findByIdentity('zalo', LEADER.zalo);
+    expect(leader?.role).toBe('leader');
+    expect(leader?.identities.map((i) => i.channel).sort()).toEqual(['telegram', 'zalo']);
+  });
 });

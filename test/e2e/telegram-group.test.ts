@@ -22,6 +22,8 @@ describe('the provincial group chat', () => {
     expect(textOf(await tb.sayInGroup(6001, GROUP_ID, '/nhom@doanbot_test_bot'))).toMatch(/Xin lỗi/);
     const before = tb.fake.messagesTo(GROUP_ID).length;
     tb.fake.sendText({ userId: 6001, chatId: GROUP_ID, text: 'chào mọi người', chatType: 'supergroup' });
+    // Everyday words that are also command words without a slash are talk in a group.
+    for (const text of ['thôi', 'giúp', 'báo cáo']) tb.fake.sendText({ userId: 6001, chatId: GROUP_ID, text, chatType: 'supergroup' });
     await tb.say(6001, '/trogiup'); // a later message proves the group text was handled
     expect(tb.fake.messagesTo(GROUP_ID).length).toBe(before);
   });

@@ -46,12 +46,14 @@ export class BotCore {
       logger.debug({ updateKey: message.updateKey }, 'duplicate update ignored');
       return;
     }
-    const ctx = await this.contextFor(message);
+    let ctx: BotContext | undefined;
     try {
+      ctx = await this.contextFor(message);
       await this.dispatch(ctx);
     } catch (error) {
       logger.error({ err: error, updateKey: message.updateKey, channel: message.chat.channel }, 'handling a message failed');
-      await ctx.replyText('core.errors.internal').catch(() => undefined);
+      const text = this.services.translator.t(ctx?.lang ?? DEFAULT_LANG, 'core.errors.internal');
+      await this.services.outbound.sendMany(message.chat, [{ type: 'text', text }]).catch(() => undefined);
     }
   }
 
@@ -104,9 +106,10 @@ export class BotCore {
         return this.run(ctx, command, message.args);
       }
       case 'text': {
+        // In groups the bot only answers commands with a slash: everyday words ("thôi", "giúp") are talk.
+        if (ctx.isGroup) return;
         const command = this.router.byText(message.text);
         if (command) return this.run(ctx, command, '');
-        if (ctx.isGroup) return; // In groups the bot only answers commands.
         if (await continueConversation(ctx, { kind: 'text', text: message.text })) return;
         return this.freeText(ctx, message.text);
       }

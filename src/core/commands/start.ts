@@ -19,7 +19,12 @@ async function redeem(ctx: BotContext, code: string): Promise<void> {
   if (invite.personId) {
     const target = await stores.people.get(invite.personId);
     if (!target) return ctx.replyText('invite.invalid');
-    if (ctx.person && ctx.person.id !== target.id) await stores.people.remove(ctx.person);
+    if (ctx.person && ctx.person.id !== target.id) {
+      // This account already belongs to someone with other accounts: linking must not delete them.
+      const others = ctx.person.identities.filter((i) => !(i.channel === ctx.from.channel && i.userId === ctx.from.userId));
+      if (others.length > 0) return ctx.replyText('invite.link_other_person', { name: ctx.person.name });
+      await stores.people.remove(ctx.person);
+    }
     const identities = [...target.identities.filter((i) => i.channel !== ctx.from.channel), identityOf(ctx)];
     const linked: Person = { ...target, identities };
     await stores.people.save(linked, target);
