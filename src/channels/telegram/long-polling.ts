@@ -76,6 +76,9 @@ export class LongPolling {
   private retryDelay(err: unknown, failures: number): number | undefined {
     if (err instanceof TelegramError) {
       if (err.code === 429) return (err.parameters?.retry_after ?? 1) * 1000;
+      // 409: another process still polls (a deploy overlapping the old one) or a webhook is set; the
+      // conflict usually ends by itself, so keep trying with backoff rather than going deaf.
+      if (err.code === 409) return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(failures, 5));
       if (err.code < 500) return undefined;
     }
     return Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(failures, 6));
