@@ -62,6 +62,7 @@ async function beginPeriod(ctx: BotContext, period: Period, session: Session | n
     unitCode: person.unitCode,
     form: state,
     paused: false,
+    baseRevision: previous?.revision ?? 0,
   };
   await writeSession(stores, ctx.from.channel, ctx.from.userId, next);
   const intro = ctx.t('report.intro', {
@@ -136,6 +137,9 @@ async function answer(ctx: BotContext, session: ReportSession, input: FormInput)
     return ctx.replyText('report.period_closed', { period: titleIn(period.title, ctx.lang) });
   }
   const person = ctx.person!;
+  // Another officer of the unit may have sent a report while this one was being filled in.
+  const meanwhile = session.baseRevision === undefined ? null : await stores.reports.latest(period.id, session.unitCode);
+  const overtaken = meanwhile && meanwhile.revision > (session.baseRevision ?? 0) ? meanwhile : null;
   const revision = await stores.reports.submit({
     periodId: period.id,
     unitCode: session.unitCode,
@@ -155,6 +159,13 @@ async function answer(ctx: BotContext, session: ReportSession, input: FormInput)
       deadline: formatDeadline(period, timezone),
     }),
   });
+  if (overtaken) {
+    await ctx.replyText('report.overtaken', {
+      name: overtaken.submittedBy.name,
+      revision: overtaken.revision,
+      at: formatDateTime(overtaken.submittedAt, timezone),
+    });
+  }
 }
 
 /** /huy: stops the conversation; what was entered stays for /baocao to resume. */

@@ -16,6 +16,8 @@ export const sessionSchema = z.discriminatedUnion('kind', [
     /** The form engine's state, validated again by the engine itself. */
     form: z.unknown(),
     paused: z.boolean(),
+    /** The unit's latest revision when this draft started (0: none), to notice a colleague's report meanwhile. */
+    baseRevision: z.number().int().optional(),
   }),
   z.object({ v: z.literal(SESSION_VERSION), kind: z.literal('pick_period'), choices: z.array(choiceSchema) }),
   z.object({
