@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { ConfigError, type AppConfig } from '../config/config.ts';
+import { CONSOLE_ADMIN, ConfigError, type AppConfig } from '../config/config.ts';
 import type { ChannelAdapter } from '../core/channel.ts';
 import type { ChannelName } from '../core/messages.ts';
 import type { Command } from '../core/bot/command.ts';
@@ -91,7 +91,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       adminIds: {
         ...(config.telegram ? { telegram: config.telegram.adminIds } : {}),
         ...(config.zalo ? { zalo: config.zalo.adminIds } : {}),
-        console: ['admin'],
+        console: [CONSOLE_ADMIN],
       },
       clock: options.clock ?? (() => new Date()),
       logger: logger.child({ component: 'core' }),

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
-import { loadConfig, type AppConfig } from '../config/config.ts';
+import { CONSOLE_ADMIN, consoleEnabled, loadConfig, type AppConfig } from '../config/config.ts';
 import type { ChannelAdapter } from '../core/channel.ts';
 import { ensureRedis, type RedisChoice } from '../infra/embedded-redis.ts';
 import { TelegramAdapter } from '../channels/telegram/telegram-adapter.ts';
@@ -26,11 +26,6 @@ export interface RunningBot {
   redis: RedisChoice;
   logger: Logger;
   stop(): Promise<void>;
-}
-
-/** Whether the terminal chat runs: always with CONSOLE=on, and by default when no platform token is set. */
-export function consoleEnabled(config: AppConfig): boolean {
-  return config.console === 'on' || (config.console === 'auto' && !config.telegram && !config.zalo);
 }
 
 function createLogger(config: AppConfig): Logger {
@@ -68,7 +63,7 @@ function createAdapters(config: AppConfig, logger: Logger, io: BotIo, translator
       new ConsoleAdapter({
         input: io.stdin,
         output: io.stdout,
-        initialUser: 'admin',
+        initialUser: CONSOLE_ADMIN,
         interactive: io.stdin.isTTY === true,
         t: (key, params, lang) => translator.t(lang ?? 'vi', key, params),
         exportDir: join(config.dataDir, 'exports'),

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config/config.ts';
+import { consoleEnabled, type AppConfig } from '../config/config.ts';
 import type { RedisChoice } from '../infra/embedded-redis.ts';
 import { redactRedisUrl } from '../infra/redis-ping.ts';
 import { formatDeadline } from '../core/text/dates.ts';
@@ -11,7 +11,7 @@ export async function startupSummary(app: App, config: AppConfig, redis: RedisCh
   const channels = [
     config.telegram ? `Telegram (${config.telegram.mode.kind})` : null,
     config.zalo ? `Zalo (${config.zalo.mode.kind})` : null,
-    config.console === 'on' || (config.console === 'auto' && !config.telegram && !config.zalo) ? 'Console' : null,
+    consoleEnabled(config) ? 'Console' : null,
   ].filter(Boolean);
   return [
     t('startup.title'),

@@ -55,6 +55,31 @@ function receiveMode(prefix: 'TELEGRAM' | 'ZALO', env: Env, problems: string[]):
   };
 }
 
+/** A platform's settings from its `<PREFIX>_*` variables; null when it has no token (not used). */
+function channelConfig(prefix: 'TELEGRAM' | 'ZALO', env: Env, problems: string[]): ChannelConfig | null {
+  const token = env[`${prefix}_BOT_TOKEN`];
+  if (!token) return null;
+  return {
+    token,
+    apiRoot: env[`${prefix}_API_ROOT`].replace(/\/+$/, ''),
+    mode: receiveMode(prefix, env, problems),
+    adminIds: env[`ADMIN_${prefix}_IDS`],
+    limits: {
+      globalPerSecond: env[`${prefix}_RATE_GLOBAL_PER_SEC`],
+      perChatPerSecond: env[`${prefix}_RATE_PER_CHAT_PER_SEC`],
+      perGroupPerMinute: env[`${prefix}_RATE_PER_GROUP_PER_MIN`],
+    },
+  };
+}
+
+/** Whether the terminal chat runs: always with CONSOLE=on, and by default when no platform token is set. */
+export function consoleEnabled(config: Pick<AppConfig, 'console' | 'telegram' | 'zalo'>): boolean {
+  return config.console === 'on' || (config.console === 'auto' && !config.telegram && !config.zalo);
+}
+
+/** The console user who starts as the demo province's admin. */
+export const CONSOLE_ADMIN = 'admin';
+
 /** Validates the environment; throws {@link ConfigError} listing every wrong variable. */
 export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | undefined>): AppConfig {
   const parsed = envSchema.safeParse(source);
@@ -63,32 +88,8 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
   }
   const env = parsed.data;
   const problems: string[] = [];
-  const telegram: ChannelConfig | null = env.TELEGRAM_BOT_TOKEN
-    ? {
-        token: env.TELEGRAM_BOT_TOKEN,
-        apiRoot: env.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
-        mode: receiveMode('TELEGRAM', env, problems),
-        adminIds: env.ADMIN_TELEGRAM_IDS,
-        limits: {
-          globalPerSecond: env.TELEGRAM_RATE_GLOBAL_PER_SEC,
-          perChatPerSecond: env.TELEGRAM_RATE_PER_CHAT_PER_SEC,
-          perGroupPerMinute: env.TELEGRAM_RATE_PER_GROUP_PER_MIN,
-        },
-      }
-    : null;
-  const zalo: ChannelConfig | null = env.ZALO_BOT_TOKEN
-    ? {
-        token: env.ZALO_BOT_TOKEN,
-        apiRoot: env.ZALO_API_ROOT.replace(/\/+$/, ''),
-        mode: receiveMode('ZALO', env, problems),
-        adminIds: env.ADMIN_ZALO_IDS,
-        limits: {
-          globalPerSecond: env.ZALO_RATE_GLOBAL_PER_SEC,
-          perChatPerSecond: env.ZALO_RATE_PER_CHAT_PER_SEC,
-          perGroupPerMinute: env.ZALO_RATE_PER_GROUP_PER_MIN,
-        },
-      }
-    : null;
+  const telegram = channelConfig('TELEGRAM', env, problems);
+  const zalo = channelConfig('ZALO', env, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     telegram,
