@@ -79,7 +79,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       stores,
       translator,
       form: bundle.form,
-      planTitle: bundle.title,
       answerer: plan.answerer,
       importer: plan.importer,
       outbound: outbox,

@@ -13,9 +13,4 @@ export class DedupeStore {
   async firstTime(updateKey: string): Promise<boolean> {
     return (await this.redis.set(this.keys.seen(updateKey), '1', 'EX', this.ttlSeconds, 'NX')) === 'OK';
   }
-
-  /** Forgets a key, so a message whose handling failed can be handled when delivered again. */
-  async forget(updateKey: string): Promise<void> {
-    await this.redis.del(this.keys.seen(updateKey));
-  }
 }

@@ -15,7 +15,6 @@ export class Keys {
   groups = () => `${this.prefix}groups`;
   periodOverrides = () => `${this.prefix}period-overrides`;
   importedPeriods = () => `${this.prefix}imported-periods`;
-  lock = (name: string) => `${this.prefix}lock:${name}`;
   /** Exactly-once marker of one scheduled message (reminders): kind, period, offset, recipient. */
   sent = (...parts: string[]) => `${this.prefix}sent:${parts.join(':')}`;
   /** A manual nudge (/nhacnho) recently sent to one recipient. */

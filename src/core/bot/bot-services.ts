@@ -40,7 +40,6 @@ export interface BotServices {
   stores: Stores;
   translator: Translator;
   form: FormSpec;
-  planTitle: { vi: string; en: string };
   answerer: PlanAnswerer | null;
   importer: PlanImporter | null;
   outbound: OutboundPort;
