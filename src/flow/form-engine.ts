@@ -38,7 +38,7 @@ export function startForm(spec: FormSpec, previous: Record<string, AnswerValue> 
   return advance(spec, {
     v: 1,
     formId: spec.id,
-    formVersion: spec.version,
+    formRevision: spec.revision,
     answers: pruneAnswers(spec, previous),
     phase: 'asking',
     current: null,

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { SpecError, formatPath, type SpecIssue } from './spec-error.ts';
 
-/** The newest form spec version this code reads; newer files are refused instead of misread. */
+/**
+ * The newest form schema (`specVersion`) this code reads; newer files are refused instead of misread.
+ * A form's `revision` is something else: the content revision an author raises when the questions change.
+ */
 export const SUPPORTED_FORM_VERSION = 1;
 
 /**
@@ -77,13 +80,31 @@ const questionSchema = z.discriminatedUnion('type', [
 const formSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Expected lower-case letters, digits and "-"'),
-    version: z.number().int().positive(),
+    /** Which schema the file is written in (what this loader accepts); 1 when absent. */
+    specVersion: z.number().int().positive().optional(),
+    /** The content revision: raising it tells the bot the questions changed (saved, unsent answers are re-checked). */
+    revision: z.number().int().positive().optional(),
+    /** Before the split, one number meant both; still read from old files. */
+    version: z.number().int().positive().optional(),
     title: localeKey,
     questions: z.array(questionSchema).min(1).max(100),
   })
-  .strict();
+  .strict()
+  .superRefine((form, ctx) => {
+    if (form.version !== undefined && (form.specVersion !== undefined || form.revision !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['version'], message: 'use specVersion and revision instead of version, not both' });
+    }
+  })
+  .transform(({ version, specVersion, revision, ...rest }) => ({
+    ...rest,
+    specVersion: specVersion ?? version ?? 1,
+    revision: revision ?? version ?? 1,
+  }));
 
-/** A report form, read from `flows/<bundle>/form.yaml` (or a shared `flows/_forms/*.yaml`). */
+/**
+ * A report form, read from `flows/<bundle>/form.yaml` (or a shared `flows/_forms/*.yaml`).
+ * `specVersion` is the schema the file is written in; `revision` the content revision of its questions.
+ */
 export type FormSpec = z.output<typeof formSchema>;
 export type QuestionSpec = FormSpec['questions'][number];
 export type QuestionKind = QuestionSpec['type'];
@@ -94,14 +115,15 @@ export type ChoiceOption = z.output<typeof optionSchema>;
 /**
  * Validates a form read from YAML. Besides the shape, checks that question and option ids are unique,
  * that every `when` refers to an earlier question with a value of the right kind, that min <= max, that
- * the version is not newer than {@link SUPPORTED_FORM_VERSION}, and that every locale key exists.
+ * the schema version (`specVersion`, or `version` in files written before the split) is not newer than {@link SUPPORTED_FORM_VERSION}, and that every locale key exists.
  * @throws SpecError naming `source` and the field at fault.
  */
 export function parseFormSpec(raw: unknown, source: string, hasKey: (key: string) => boolean): FormSpec {
-  const version = (raw as { version?: unknown } | null)?.version;
+  const fields = (raw ?? {}) as { version?: unknown; specVersion?: unknown };
+  const [field, version] = fields.specVersion !== undefined ? ['specVersion', fields.specVersion] : ['version', fields.version];
   if (typeof version === 'number' && version > SUPPORTED_FORM_VERSION) {
     throw new SpecError(source, [
-      { path: 'version', message: `version ${version} is newer than this doanbot reads (${SUPPORTED_FORM_VERSION}); update doanbot` },
+      { path: field, message: `${field} ${version} is newer than this doanbot reads (${SUPPORTED_FORM_VERSION}); update doanbot` },
     ]);
   }
   const parsed = formSchema.safeParse(raw);

@@ -9,7 +9,8 @@ import { pruneAnswers, relevantQuestions } from './relevance.ts';
 export interface FormState {
   v: 1;
   formId: string;
-  formVersion: number;
+  /** The form's `revision` when the state was written. */
+  formRevision: number;
   answers: Record<string, AnswerValue>;
   phase: 'asking' | 'review' | 'pick_edit';
   /** The question being asked; null outside the `asking` phase. */
@@ -21,27 +22,34 @@ export interface FormState {
 
 const answerSchema = z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.null()]);
 
-const stateSchema = z.object({
-  v: z.literal(1),
-  formId: z.string(),
-  formVersion: z.number(),
-  answers: z.record(answerSchema),
-  phase: z.enum(['asking', 'review', 'pick_edit']),
-  current: z.string().nullable(),
-  returnToReview: z.boolean(),
-  draft: z.array(z.string()).optional(),
-});
+const stateSchema = z.preprocess(
+  // States written before the split call the revision `formVersion`.
+  (raw) =>
+    raw !== null && typeof raw === 'object' && !Object.hasOwn(raw, 'formRevision') && Object.hasOwn(raw, 'formVersion')
+      ? (({ formVersion, ...rest }: Record<string, unknown>) => ({ ...rest, formRevision: formVersion }))(raw as Record<string, unknown>)
+      : raw,
+  z.object({
+    v: z.literal(1),
+    formId: z.string(),
+    formRevision: z.number(),
+    answers: z.record(answerSchema),
+    phase: z.enum(['asking', 'review', 'pick_edit']),
+    current: z.string().nullable(),
+    returnToReview: z.boolean(),
+    draft: z.array(z.string()).optional(),
+  }),
+);
 
 /**
  * Checks a stored state against the form as it is now. Returns null when it was written for another
- * form or version, or no longer fits (an answer became invalid, the current question is not asked);
+ * form or another revision of it, or no longer fits (an answer became invalid, the current question is not asked);
  * the host then starts again from the answers it kept.
  */
 export function restoreState(spec: FormSpec, raw: unknown): FormState | null {
   const parsed = stateSchema.safeParse(raw);
   if (!parsed.success) return null;
   const state: FormState = parsed.data;
-  if (state.formId !== spec.id || state.formVersion !== spec.version) return null;
+  if (state.formId !== spec.id || state.formRevision !== spec.revision) return null;
   const kept = pruneAnswers(spec, state.answers);
   if (Object.keys(kept).length !== Object.keys(state.answers).length) return null;
   if ((state.phase === 'asking') !== (state.current !== null)) return null;

@@ -301,13 +301,27 @@ describe('form engine', () => {
 
   it.each([
     ['another form', { formId: 'other' }],
-    ['an older form version', { formVersion: 0 }],
+    ['an older form revision', { formRevision: 0 }],
+    ['an older form revision, stored before the specVersion/revision split', { formRevision: undefined, formVersion: 0 }],
     ['an answer that no longer fits', { answers: { sessions: 'many' } }],
     ['a current question that is not asked', { current: 'participants', answers: { sessions: 0 } }],
     ['an unknown phase', { phase: 'dreaming' }],
   ])('refuses to restore a state for %s', (_name, change) => {
     const state = { ...startForm(spec), ...change };
     expect(restoreState(spec, JSON.parse(JSON.stringify(state)))).toBeNull();
+  });
+
+  it('restores a state stored before the split, whose revision was called formVersion', () => {
+    const { formRevision, ...rest } = run(undefined, ['0']).state;
+    const restored = restoreState(spec, JSON.parse(JSON.stringify({ ...rest, formVersion: formRevision })));
+    expect(restored?.formRevision).toBe(spec.revision);
+    expect(restored?.answers).toEqual({ sessions: 0 });
+  });
+
+  it('does not restore a state written for an earlier revision of the form', () => {
+    const state = JSON.parse(JSON.stringify(run(undefined, ['0']).state));
+    expect(restoreState({ ...spec, revision: spec.revision + 1 }, state)).toBeNull();
+    expect(restoreState(spec, state)).not.toBeNull();
   });
 
   it('refuses to restore something that is not a state', () => {

@@ -29,6 +29,19 @@ describe('parseFormSpec', () => {
     expect(spec.questions.find((q) => q.id === 'notes')).toMatchObject({ required: false, maxLength: 20 });
   });
 
+  it('reads an old file whose one `version` meant both the schema and the revision', () => {
+    const spec = parseFormSpec(rawTestForm(), 'flows/x/form.yaml', hasKey);
+    expect([spec.specVersion, spec.revision]).toEqual([1, 1]);
+    expect(spec).not.toHaveProperty('version');
+  });
+
+  it('lets an author revise a form: any revision, with the schema version this doanbot reads', () => {
+    const { version: _old, ...form } = rawTestForm();
+    const spec = parseFormSpec({ ...form, specVersion: 1, revision: 7 }, 'flows/x/form.yaml', hasKey);
+    expect([spec.specVersion, spec.revision]).toEqual([1, 7]);
+    expect(parseFormSpec(form, 'flows/x/form.yaml', hasKey)).toMatchObject({ specVersion: 1, revision: 1 });
+  });
+
   it.each<[string, (q: Question[], f: Raw) => void, string]>([
     [
       'a wrong field type',
@@ -127,6 +140,22 @@ describe('parseFormSpec', () => {
         f.version = 2;
       },
       'flows/x/form.yaml: version: version 2 is newer than this doanbot reads (1)',
+    ],
+    [
+      'a newer specVersion',
+      (_q, f) => {
+        delete f.version;
+        f.specVersion = 2;
+        f.revision = 1;
+      },
+      'flows/x/form.yaml: specVersion: specVersion 2 is newer than this doanbot reads (1)',
+    ],
+    [
+      'version next to specVersion',
+      (_q, f) => {
+        f.specVersion = 1;
+      },
+      'version: use specVersion and revision instead of version, not both',
     ],
     [
       'no questions',
