@@ -56,6 +56,14 @@ const base = {
   when: conditionSchema.optional(),
 };
 
+/** Targets of a numeric figure (from a plan: "mỗi cơ sở ít nhất 02 buổi", "toàn tỉnh 1.500 đơn vị máu"). */
+const targets = {
+  /** Each unit's target for this figure. */
+  target: z.number().nonnegative().finite().optional(),
+  /** The province-wide target; when absent it is the sum of the units' targets. */
+  provinceTarget: z.number().nonnegative().finite().optional(),
+};
+
 const optionSchema = z.object({ id: identifier, label: localeKey }).strict();
 
 const questionSchema = z.discriminatedUnion('type', [
@@ -66,10 +74,18 @@ const questionSchema = z.discriminatedUnion('type', [
       unit: localeKey.optional(),
       min: z.number().int().optional(),
       max: z.number().int().optional(),
+      ...targets,
     })
     .strict(),
   z
-    .object({ ...base, type: z.literal('decimal'), unit: localeKey.optional(), min: z.number().optional(), max: z.number().optional() })
+    .object({
+      ...base,
+      type: z.literal('decimal'),
+      unit: localeKey.optional(),
+      min: z.number().optional(),
+      max: z.number().optional(),
+      ...targets,
+    })
     .strict(),
   z.object({ ...base, type: z.literal('text'), maxLength: z.number().int().positive().max(10_000).default(2000) }).strict(),
   z.object({ ...base, type: z.literal('single_choice'), options: z.array(optionSchema).min(2) }).strict(),

@@ -1,6 +1,7 @@
 import type { Lang } from '../../i18n/translator.ts';
 import type { FormSpec } from '../../flow/form-spec.ts';
 import { numericTotals } from '../../flow/form-engine.ts';
+import { targetProgress } from '../../flow/targets.ts';
 import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
 import type { PeriodStatus } from './period-status.ts';
 
@@ -64,11 +65,21 @@ export function renderSummary(status: PeriodStatus, form: FormSpec, t: T, lang: 
   );
   lines.push('', t('status.totals_heading', { count: status.reported.length }));
   const numberFormat = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 2 });
+  const progress = new Map(targetProgress(form, totals, status.units.length).map((p) => [p.questionId, p]));
   for (const { questionId, total } of totals) {
     const question = form.questions.find((q) => q.id === questionId);
     const label = question ? t(question.label ?? question.prompt) : questionId;
     const unit = question && 'unit' in question && question.unit ? ` ${t(question.unit)}` : '';
-    lines.push(`• ${label}: ${numberFormat.format(total)}${unit}`);
+    const towards = progress.get(questionId);
+    const value = towards
+      ? t('targets.progress', {
+          total: numberFormat.format(total),
+          target: numberFormat.format(towards.target),
+          unit,
+          percent: numberFormat.format(towards.percent),
+        })
+      : `${numberFormat.format(total)}${unit}`;
+    lines.push(`• ${label}: ${value}`);
   }
   return lines.join('\n');
 }
