@@ -1,4 +1,4 @@
-import { Queue, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Period } from '../core/domain/types.ts';
@@ -6,6 +6,9 @@ import { deliverReminders, deliverSummary } from './deliver-moment.ts';
 import type { Tally } from './deliver-claimed.ts';
 import type { ReminderDeps } from './reminder-deps.ts';
 import { isSuperseded, pendingMoments, plannedMoments, type MomentKind, type PlannedMoment } from './schedule.ts';
+
+/** Slack after a claim's lease before a job whose messages were held elsewhere looks again. */
+const BUSY_MARGIN_MS = 1_000;
 
 /** The data of one delayed job: one moment of one version of a period. */
 export interface MomentJob {
@@ -37,6 +40,12 @@ export interface ReminderSchedulerOptions {
    * restart; default 10 minutes.
    */
   replanEveryMs?: number;
+  /**
+   * How long a running job's lock holds without renewal (BullMQ lockDuration), and how often stalled jobs
+   * are looked for: together they bound how soon a job whose process died is run again. Defaults 20 s and 10 s.
+   */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
 }
 
 /** How a job ended (its BullMQ return value). */
@@ -88,10 +97,12 @@ export class ReminderScheduler {
 
   /** Starts handling jobs and plans every stored period. */
   async start(): Promise<void> {
-    this.worker = new Worker<MomentJob, MomentOutcome>(this.queue.name, (job) => this.handle(job), {
+    this.worker = new Worker<MomentJob, MomentOutcome>(this.queue.name, (job, token) => this.handle(job, token), {
       connection: this.options.connection,
       prefix: this.options.prefix,
       concurrency: this.options.concurrency ?? 4,
+      lockDuration: this.options.lockDurationMs ?? 20_000,
+      stalledInterval: this.options.stalledIntervalMs ?? 10_000,
     });
     this.worker.on('failed', (job, error) => {
       this.logger.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: error }, 'reminder job failed');
@@ -137,12 +148,23 @@ export class ReminderScheduler {
     return pending.length;
   }
 
-  private async handle(job: Job<MomentJob, MomentOutcome>): Promise<MomentOutcome> {
+  private async handle(job: Job<MomentJob, MomentOutcome>, token: string | undefined): Promise<MomentOutcome> {
     const log = this.logger.child({ jobId: job.id });
     const outcome = await this.run(job.data);
     if (outcome.status === 'skipped') log.info({ reason: outcome.reason }, 'reminder job skipped');
     else log.info({ tally: outcome.tally }, 'reminder job done');
-    if (outcome.status === 'done' && (outcome.tally.failed > 0 || outcome.tally.busy > 0)) throw new RetryLaterError(outcome.tally);
+    if (outcome.status !== 'done') return outcome;
+    if (outcome.tally.failed > 0) throw new RetryLaterError(outcome.tally);
+    if (outcome.tally.busy > 0) {
+      // Messages claimed by another process: either it sends them, or it died and their claims lapse
+      // within one lease. Look again just after that, without spending one of the job's attempts.
+      log.info(
+        { tally: outcome.tally, retryInMs: this.deps.claims.lease },
+        'reminder messages held elsewhere; looking again after the lease',
+      );
+      await job.moveToDelayed(Date.now() + this.deps.claims.lease + BUSY_MARGIN_MS, token);
+      throw new DelayedError();
+    }
     return outcome;
   }
 
@@ -163,6 +185,7 @@ export class ReminderScheduler {
   /** Stops taking jobs (waiting for those running) and closes the queue; the Redis connection stays open. */
   async close(): Promise<void> {
     clearInterval(this.replanTimer);
+    this.deps.claims.stop();
     await this.worker?.close();
     await this.queue.close();
   }
