@@ -12,6 +12,8 @@ import { coreCommands } from '../core/commands/index.ts';
 import { Translator, LANGS } from '../i18n/translator.ts';
 import { Outbox, type RateLimits } from '../outbound/outbox.ts';
 import { createStores, type Stores } from '../store/stores.ts';
+import { ChangeFeed } from '../store/change-feed.ts';
+import { Keys } from '../store/keys.ts';
 import { loadBundle } from '../plan-bundle/load-bundle.ts';
 import type { PlanBundle } from '../plan-bundle/bundle-types.ts';
 import { toPeriod } from './to-period.ts';
@@ -59,7 +61,12 @@ export function loadContent(config: AppConfig): { translator: Translator; bundle
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger, redis, adapters } = options;
   const { translator, bundle } = loadContent(config);
-  const stores = createStores(redis, config.redis.prefix, bundle.periods.map(toPeriod));
+  // Shared data (periods) is cached in memory; the feed drops it when any process changes it.
+  const feed = new ChangeFeed(redis, new Keys(config.redis.prefix), {
+    onError: (error) => logger.warn({ err: error }, 'change feed: a check failed'),
+  });
+  await feed.start();
+  const stores = createStores(redis, config.redis.prefix, bundle.periods.map(toPeriod), feed);
   await stores.units.add({ code: config.province.code, name: config.province.name, parentCode: null, createdAt: new Date().toISOString() });
 
   const limits: Partial<Record<ChannelName, RateLimits>> = {};
@@ -127,6 +134,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await core.idle();
       await outbox.idle();
       await outbox.close();
+      await feed.stop();
     },
   };
 }

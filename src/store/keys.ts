@@ -19,6 +19,9 @@ export class Keys {
   sent = (...parts: string[]) => `${this.prefix}sent:${parts.join(':')}`;
   /** A manual nudge (/nhacnho) recently sent to one recipient. */
   nudged = (...parts: string[]) => `${this.prefix}nudged:${parts.join(':')}`;
+  /** Version of each cached topic (see change-feed.ts), and the channel its changes are published on. */
+  changeVersions = () => `${this.prefix}change-versions`;
+  changeChannel = () => `${this.prefix}changes`;
   /** BullMQ's own prefix for the job queues, under the same prefix. */
   bull = () => `${this.prefix}bull`;
 }

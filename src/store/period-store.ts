@@ -4,6 +4,7 @@ import { periodSchema } from '../core/domain/period-schema.ts';
 import type { Period } from '../core/domain/types.ts';
 import type { Keys } from './keys.ts';
 import { parseStored } from './json.ts';
+import { announceChange, cachedByTopic, type ChangeFeed } from './change-feed.ts';
 
 const overrideSchema = z.object({
   unitDeadline: z.string(),
@@ -30,18 +31,32 @@ redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(override))
 return version
 `;
 
+/** The change-feed topic of the periods. */
+export const PERIODS_TOPIC = 'periods';
+
 /**
  * Reporting periods: those of the plan bundle (read from flows/ at start-up) with stored deadline
- * changes applied, plus periods imported from a plan document in chat.
+ * changes applied, plus periods imported from a plan document in chat. With a change feed the list
+ * is kept in memory and read again when any process changes it.
  */
 export class PeriodStore {
+  private readonly cache;
+
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
     private readonly bundlePeriods: readonly Period[],
-  ) {}
+    feed?: ChangeFeed,
+  ) {
+    this.cache = cachedByTopic(feed, PERIODS_TOPIC, () => this.load());
+  }
 
+  /** Every period, sorted by unit deadline. */
   async list(): Promise<Period[]> {
+    return (await this.cache.get()).slice();
+  }
+
+  private async load(): Promise<Period[]> {
     const [overrides, imported] = await Promise.all([
       this.redis.hgetall(this.keys.periodOverrides()),
       this.redis.hvals(this.keys.importedPeriods()),
@@ -79,12 +94,20 @@ export class PeriodStore {
       current.version,
       JSON.stringify(change),
     )) as number;
+    await this.announce();
     return { ...current, ...change, version };
   }
 
   /** Adds periods proposed from an imported plan; false for an id that already exists. */
   async addImported(period: Period): Promise<boolean> {
     if (this.bundlePeriods.some((p) => p.id === period.id)) return false;
-    return (await this.redis.hsetnx(this.keys.importedPeriods(), period.id, JSON.stringify(period))) === 1;
+    const added = (await this.redis.hsetnx(this.keys.importedPeriods(), period.id, JSON.stringify(period))) === 1;
+    if (added) await this.announce();
+    return added;
+  }
+
+  private async announce(): Promise<void> {
+    this.cache.invalidate();
+    await announceChange(this.redis.multi(), this.keys, PERIODS_TOPIC).exec();
   }
 }

@@ -9,6 +9,7 @@ import { SessionStore } from './session-store.ts';
 import { DedupeStore } from './dedupe-store.ts';
 import { SettingsStore } from './settings-store.ts';
 import { PeriodStore } from './period-store.ts';
+import type { ChangeFeed } from './change-feed.ts';
 
 /** Every store over one Redis connection and one key prefix. */
 export interface Stores {
@@ -23,7 +24,11 @@ export interface Stores {
   periods: PeriodStore;
 }
 
-export function createStores(redis: Redis, prefix: string, bundlePeriods: readonly Period[]): Stores {
+/**
+ * Builds the stores. Given a started {@link ChangeFeed}, shared data (periods) is cached in memory and
+ * invalidated when any process changes it; without one every read goes to Redis (tools, tests).
+ */
+export function createStores(redis: Redis, prefix: string, bundlePeriods: readonly Period[], feed?: ChangeFeed): Stores {
   const keys = new Keys(prefix);
   return {
     keys,
@@ -34,6 +39,6 @@ export function createStores(redis: Redis, prefix: string, bundlePeriods: readon
     sessions: new SessionStore(redis, keys),
     dedupe: new DedupeStore(redis, keys),
     settings: new SettingsStore(redis, keys),
-    periods: new PeriodStore(redis, keys, bundlePeriods),
+    periods: new PeriodStore(redis, keys, bundlePeriods, feed),
   };
 }
