@@ -49,6 +49,6 @@ export function createReminders(app: App, setup: RemindersSetup): ReminderSchedu
   app.hooks.periodChanged = async (period) => {
     await scheduler.planPeriod(period);
   };
-  app.hooks.remindNow = (period) => remindNow(deps, period);
+  app.hooks.remindNow = (period, scope) => remindNow(deps, period, scope);
   return scheduler;
 }

@@ -13,9 +13,9 @@ export const NUDGE_WINDOW_MS = 60_000;
  * (a manual nudge), but each officer's chat is nudged at most once a minute. Returns how many people
  * got at least one message.
  */
-export async function remindNow(deps: ReminderDeps, period: Period): Promise<number> {
+export async function remindNow(deps: ReminderDeps, period: Period, scope?: string): Promise<number> {
   const { stores, translator, displayZone } = deps;
-  const status = await periodStatus(stores, period, deps.provinceCode);
+  const status = await periodStatus(stores, period, deps.provinceCode, scope);
   const overdue = deps.clock().getTime() > Date.parse(period.unitDeadline);
   const reached = await Promise.all(
     status.missing.flatMap((unit) =>

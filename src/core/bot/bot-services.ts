@@ -31,8 +31,8 @@ export interface PlanImporter {
 export interface CoreHooks {
   /** A period was created or its deadline moved: plan its reminders again. */
   periodChanged?(period: Period): Promise<void>;
-  /** Nudge every unit that has not reported, now (leader command). */
-  remindNow?(period: Period): Promise<number>;
+  /** Nudge every unit that has not reported, now (leader command); only those below `scope` when given. */
+  remindNow?(period: Period, scope?: string): Promise<number>;
 }
 
 /** Everything the bot's commands use, built once by the composition root. */

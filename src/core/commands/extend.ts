@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Command } from '../bot/command.ts';
 import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
 import { periodFromArgs } from './status.ts';
+import { scopeOf } from '../org/scope.ts';
 
 /** Late reports stay accepted at least this long after a moved deadline. */
 const LATE_WINDOW_DAYS = 30;
@@ -80,6 +81,7 @@ export const extendCommand: Command = {
     }
     const period = await periodFromArgs(ctx, split.period);
     if (!period) return;
+    if (scopeOf(ctx.person, ctx.services.province.code) !== ctx.services.province.code) return ctx.replyText('tree.extend_province_only');
     const { deadline } = split;
     const shown = deadline.dateOnly
       ? formatDeadline({ unitDeadline: deadline.iso, deadlineIsDateOnly: true }, timezone)

@@ -4,6 +4,7 @@ import type { Invite, Role } from '../domain/types.ts';
 import { newInviteCode } from '../org/ids.ts';
 import { parseRole } from '../org/roles.ts';
 import { formatDateTime } from '../text/dates.ts';
+import { covers, loadTree } from '../org/scope.ts';
 
 /** How to use a code on each channel: a deep link where there is one, otherwise the text to send. */
 export function howToJoin(ctx: BotContext, code: string): string {
@@ -44,8 +45,11 @@ export const inviteCommand: Command = {
     if (!unitCode) return ctx.replyText('invite.usage');
     const role: Role | undefined = roleWord ? parseRole(roleWord) : 'officer';
     if (!role) return ctx.replyText('invite.unknown_role', { role: roleWord });
-    const unit = await ctx.services.stores.units.get(unitCode);
+    const { stores, province } = ctx.services;
+    const tree = await loadTree(stores, province.code);
+    const unit = tree.get(unitCode) ?? (await stores.units.get(unitCode));
     if (!unit) return ctx.replyText('units.not_found', { code: unitCode.toUpperCase() });
+    if (!covers(tree, ctx.person, unit.code)) return ctx.replyText('tree.outside_scope', { code: unit.code });
     // The province does not report, so an officer there could do nothing.
     if (role === 'officer' && unit.code === ctx.services.province.code)
       return ctx.replyText('invite.no_province_officer', { code: unit.code });

@@ -7,6 +7,7 @@ import { renderStatus, renderSummary } from '../report/render-status.ts';
 import { exportCsv } from '../report/export-csv.ts';
 import { foldText as fold } from '../../flow/fold.ts';
 import { provinceAudience } from '../report/province-audience.ts';
+import { scopeOf } from '../org/scope.ts';
 
 const LEADERS = ['leader', 'admin'] as const;
 
@@ -27,7 +28,8 @@ export async function periodFromArgs(ctx: BotContext, args: string): Promise<Per
 /** Who reported for the period the leader named (or the current one); null after replying when none fits. */
 async function statusFromArgs(ctx: BotContext, args: string): Promise<PeriodStatus | null> {
   const period = await periodFromArgs(ctx, args);
-  return period ? periodStatus(ctx.services.stores, period, ctx.services.province.code) : null;
+  const { stores, province } = ctx.services;
+  return period ? periodStatus(stores, period, province.code, scopeOf(ctx.person, province.code)) : null;
 }
 
 export const statusCommand: Command = {

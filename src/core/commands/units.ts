@@ -1,40 +1,89 @@
 import type { Command } from '../bot/command.ts';
 import type { BotContext } from '../bot/bot-context.ts';
 import { foldText as fold } from '../../flow/fold.ts';
-import { parseUnitList } from '../org/unit-import.ts';
+import { parseUnitList, type UnitRow } from '../org/unit-import.ts';
+import { covers, loadTree, scopeOf } from '../org/scope.ts';
+import { renderTree } from '../org/render-tree.ts';
+import { UnitTree } from '../org/unit-tree.ts';
 
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
 
 async function list(ctx: BotContext): Promise<void> {
   const { stores, province } = ctx.services;
-  const units = await stores.units.list();
-  const below = units.filter((u) => u.code !== province.code);
+  const tree = await loadTree(stores, province.code);
+  const below = tree.subtree(scopeOf(ctx.person, province.code)).filter((u) => u.code !== province.code);
   if (below.length === 0) return ctx.replyText('units.empty');
   const counts = await Promise.all(below.map(async (u) => (await stores.people.listByUnit(u.code)).length));
-  const lines = below.map((u, i) => ctx.t('units.line', { code: u.code, name: u.name, people: counts[i] ?? 0 }));
+  const lines = below.map((u, i) => {
+    const line = ctx.t('units.line', { code: u.code, name: u.name, people: counts[i] ?? 0 });
+    const parent = tree.parentOf(u.code);
+    return parent && parent !== province.code ? `${line} ${ctx.t('tree.under', { parent })}` : line;
+  });
   await ctx.reply({ type: 'text', text: [ctx.t('units.list_title', { count: below.length }), ...lines].join('\n') });
 }
 
 async function add(ctx: BotContext, rest: string[]): Promise<void> {
   const [code, ...nameWords] = rest;
-  const name = nameWords.join(' ').trim();
-  if (!code || !CODE.test(code) || !name) return ctx.replyText('units.usage_add');
+  if (!code || !CODE.test(code)) return ctx.replyText('units.usage_add');
   const { stores, province, clock } = ctx.services;
-  const added = await stores.units.add({
+  const tree = await loadTree(stores, province.code);
+  // "/donvi them XA01 Xã A HD01": a last word that is an existing unit's code names the parent.
+  const last = nameWords.at(-1);
+  const parent = nameWords.length > 1 && last && CODE.test(last) && tree.get(last) ? tree.get(last)! : null;
+  const name = (parent ? nameWords.slice(0, -1) : nameWords).join(' ').trim();
+  if (!name) return ctx.replyText('units.usage_add');
+  const parentCode = parent?.code ?? scopeOf(ctx.person, province.code);
+  if (!covers(tree, ctx.person, parentCode)) return ctx.replyText('tree.outside_scope', { code: parentCode });
+  const added = await stores.units.add({ code: code.toUpperCase(), name, parentCode, createdAt: clock().toISOString() });
+  if (!added) return ctx.replyText('units.exists', { code: code.toUpperCase(), name });
+  if (parentCode === province.code) return ctx.replyText('units.added', { code: code.toUpperCase(), name });
+  await ctx.replyText('tree.added_under', {
     code: code.toUpperCase(),
     name,
-    parentCode: province.code,
-    createdAt: clock().toISOString(),
+    parent: parentCode,
+    parentName: tree.get(parentCode)?.name ?? parentCode,
   });
-  await ctx.replyText(added ? 'units.added' : 'units.exists', { code: code.toUpperCase(), name });
+}
+
+/** "/donvi cay [code]": the tree below the person's unit, or below the unit named. */
+async function showTree(ctx: BotContext, rest: string[]): Promise<void> {
+  const { stores, province } = ctx.services;
+  const tree = await loadTree(stores, province.code);
+  const code = rest[0]?.toUpperCase() ?? scopeOf(ctx.person, province.code);
+  if (code !== province.code && !tree.get(code)) return ctx.replyText('units.not_found', { code });
+  if (!covers(tree, ctx.person, code)) return ctx.replyText('tree.outside_scope', { code });
+  if (tree.children(code).length === 0 && code === province.code) return ctx.replyText('units.empty');
+  await ctx.reply({ type: 'text', text: renderTree(tree, code, ctx.t).join('\n') });
+}
+
+/** "/donvi chuyen <code> <new parent>": hangs a unit (with everything below it) under another; its reports stay. */
+async function moveUnit(ctx: BotContext, rest: string[]): Promise<void> {
+  const [codeWord, parentWord] = rest;
+  if (!codeWord || !parentWord) return ctx.replyText('tree.usage_move');
+  const { stores, province } = ctx.services;
+  const tree = await loadTree(stores, province.code);
+  const unit = tree.get(codeWord);
+  const parentCode = parentWord.toUpperCase();
+  if (!unit || unit.code === province.code) return ctx.replyText('units.not_found', { code: codeWord.toUpperCase() });
+  if (parentCode !== province.code && !tree.get(parentCode)) return ctx.replyText('units.not_found', { code: parentCode });
+  for (const code of [unit.code, parentCode]) {
+    if (!covers(tree, ctx.person, code)) return ctx.replyText('tree.outside_scope', { code });
+  }
+  if (unit.code === scopeOf(ctx.person, province.code)) return ctx.replyText('tree.outside_scope', { code: unit.code });
+  if (tree.wouldCycle(unit.code, parentCode)) return ctx.replyText('tree.cycle', { code: unit.code, parent: parentCode });
+  await stores.units.put({ ...unit, parentCode });
+  await ctx.replyText('tree.moved', { code: unit.code, parent: parentCode });
 }
 
 async function rename(ctx: BotContext, rest: string[]): Promise<void> {
   const [code, ...nameWords] = rest;
   const name = nameWords.join(' ').trim();
   if (!code || !name) return ctx.replyText('units.usage_rename');
-  const unit = await ctx.services.stores.units.get(code);
+  const { stores, province } = ctx.services;
+  const tree = await loadTree(stores, province.code);
+  const unit = tree.get(code) ?? (await stores.units.get(code));
   if (!unit) return ctx.replyText('units.not_found', { code });
+  if (!covers(tree, ctx.person, unit.code)) return ctx.replyText('tree.outside_scope', { code: unit.code });
   await ctx.services.stores.units.put({ ...unit, name });
   await ctx.replyText('units.renamed', { code: unit.code, name });
 }
@@ -44,6 +93,12 @@ async function remove(ctx: BotContext, rest: string[]): Promise<void> {
   const { stores, province } = ctx.services;
   if (!code) return ctx.replyText('units.usage_remove');
   if (code.toUpperCase() === province.code) return ctx.replyText('units.cannot_remove_province');
+  const tree = await loadTree(stores, province.code);
+  if (tree.get(code) && (!covers(tree, ctx.person, code) || code.toUpperCase() === scopeOf(ctx.person, province.code))) {
+    return ctx.replyText('tree.outside_scope', { code: code.toUpperCase() });
+  }
+  const below = tree.children(code.toUpperCase());
+  if (below.length) return ctx.replyText('tree.has_children', { code: code.toUpperCase(), count: below.length });
   const people = await stores.people.listByUnit(code.toUpperCase());
   if (people.length) return ctx.replyText('units.has_people', { code: code.toUpperCase(), count: people.length });
   const removed = await stores.units.remove(code);
@@ -59,13 +114,16 @@ export async function importUnits(ctx: BotContext, text: string, fileName = 'lis
   const known = new Set([...(await stores.units.list()).map((u) => u.code), ...parsed.units.map((r) => r.code.toUpperCase())]);
   const orphan = parsed.units.find((r) => r.parentCode && !known.has(r.parentCode.toUpperCase()));
   if (orphan) return ctx.replyText('units.unknown_parent', { code: orphan.code.toUpperCase(), parent: orphan.parentCode!.toUpperCase() });
+  const scope = scopeOf(ctx.person, province.code);
+  const treeProblem = await checkImportTree(ctx, parsed.units, scope);
+  if (treeProblem) return ctx.reply({ type: 'text', text: treeProblem });
   let added = 0;
   const skipped: string[] = [];
   for (const row of parsed.units) {
     const ok = await stores.units.add({
       code: row.code.toUpperCase(),
       name: row.name,
-      parentCode: row.parentCode?.toUpperCase() ?? province.code,
+      parentCode: row.parentCode?.toUpperCase() ?? scope,
       createdAt: clock().toISOString(),
     });
     if (ok) added += 1;
@@ -73,6 +131,22 @@ export async function importUnits(ctx: BotContext, text: string, fileName = 'lis
   }
   if (skipped.length === 0) return ctx.replyText('units.imported_all', { added });
   await ctx.replyText('units.imported', { added, skipped: skipped.join(', ') });
+}
+
+/** A list whose parents make a loop, or that would hang units outside the admin's subtree, is refused whole. */
+async function checkImportTree(ctx: BotContext, rows: readonly UnitRow[], scope: string): Promise<string | null> {
+  const { stores, province } = ctx.services;
+  const existing = await stores.units.list();
+  const taken = new Set(existing.map((u) => u.code));
+  const fresh = rows
+    .filter((r) => !taken.has(r.code.toUpperCase()))
+    .map((r) => ({ code: r.code.toUpperCase(), name: r.name, parentCode: r.parentCode?.toUpperCase() ?? scope, createdAt: '' }));
+  const tree = new UnitTree([...existing, ...fresh], province.code);
+  for (const row of fresh) {
+    if (!tree.reachesRoot(row.code)) return ctx.t('tree.import_cycle', { code: row.code });
+    if (!tree.isWithin(row.code, scope)) return ctx.t('tree.import_outside', { code: row.code, scope });
+  }
+  return null;
 }
 
 /** "/donvi nhap" followed by its lines; alone, it explains how to write them. */
@@ -91,6 +165,10 @@ const SUBCOMMANDS: Record<string, (ctx: BotContext, rest: string[], raw: string)
   rename: rename,
   xoa: remove,
   remove: remove,
+  cay: showTree,
+  tree: showTree,
+  chuyen: moveUnit,
+  move: moveUnit,
   nhap: importFromMessage,
   import: importFromMessage,
 };

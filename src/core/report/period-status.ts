@@ -1,5 +1,6 @@
 import type { Period, Person, ReportRevision, Unit } from '../domain/types.ts';
 import type { Stores } from '../../store/stores.ts';
+import { UnitTree } from '../org/unit-tree.ts';
 
 export interface UnitStatus {
   unit: Unit;
@@ -16,17 +17,20 @@ export interface PeriodStatus {
   missing: UnitStatus[];
   onTime: number;
   late: number;
+  /** The unit whose subtree this covers, when it is not the whole province. */
+  scope?: Unit;
 }
 
-/** Units that report: every unit except the province at the root. */
-export function reportingUnits(units: readonly Unit[], provinceCode: string): Unit[] {
-  return units.filter((u) => u.code !== provinceCode && u.parentCode !== null);
+/** Units that report: every unit with no unit below it, except the root (in a flat province, every unit under it). */
+export function reportingUnits(units: readonly Unit[], provinceCode: string, scope = provinceCode): Unit[] {
+  return new UnitTree(units, provinceCode).reportingWithin(scope);
 }
 
-export async function periodStatus(stores: Stores, period: Period, provinceCode: string): Promise<PeriodStatus> {
+/** Who has reported in the subtree of `scope` (default: the whole province). */
+export async function periodStatus(stores: Stores, period: Period, provinceCode: string, scope = provinceCode): Promise<PeriodStatus> {
   const [units, latest] = await Promise.all([stores.units.list(), stores.reports.latestForPeriod(period.id)]);
   const statuses = await Promise.all(
-    reportingUnits(units, provinceCode).map(async (unit) => ({
+    reportingUnits(units, provinceCode, scope).map(async (unit) => ({
       unit,
       latest: latest.get(unit.code) ?? null,
       officers: (await stores.people.listByUnit(unit.code)).filter((p) => p.role === 'officer'),
@@ -39,6 +43,9 @@ export async function periodStatus(stores: Stores, period: Period, provinceCode:
     reported,
     missing: statuses.filter((s) => s.latest === null),
     onTime: reported.filter((s) => !s.latest?.late).length,
-    late: reported.filter((s) => s.latest?.late).length,
+    late: reported.filter((s) => !!s.latest?.late).length,
+    ...(scope !== provinceCode
+      ? { scope: units.find((u) => u.code === scope) ?? { code: scope, name: scope, parentCode: null, createdAt: '' } }
+      : {}),
   };
 }

@@ -12,6 +12,7 @@ function header(status: PeriodStatus, t: T, lang: Lang, zone: string): string[] 
   const percent = total ? Math.round((status.reported.length / total) * 100) : 0;
   return [
     t('status.title', { period: titleIn(status.period.title, lang) }),
+    ...(status.scope ? [t('tree.scope_line', { code: status.scope.code, name: status.scope.name })] : []),
     t('status.deadline', { deadline: formatDeadline(status.period, zone) }),
     t('status.completeness', { reported: status.reported.length, total, percent, onTime: status.onTime, late: status.late }),
   ];

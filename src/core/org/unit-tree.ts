@@ -1,0 +1,98 @@
+import type { Unit } from '../domain/types.ts';
+
+/** Units seen as a tree: who is below whom. Built from a unit list; pure. */
+export class UnitTree {
+  private readonly byCode = new Map<string, Unit>();
+  private readonly childrenOf = new Map<string, Unit[]>();
+
+  constructor(
+    units: readonly Unit[],
+    /** The unit at the root (the province, or the centre above the provinces). */
+    readonly rootCode: string,
+  ) {
+    for (const unit of units) this.byCode.set(unit.code, unit);
+    for (const unit of units) {
+      // A parent that is missing (removed) hangs its units under the root rather than losing them.
+      const parent = unit.parentCode && this.byCode.has(unit.parentCode) ? unit.parentCode : unit.code === rootCode ? null : rootCode;
+      if (parent === null || parent === unit.code) continue;
+      const list = this.childrenOf.get(parent) ?? [];
+      list.push(unit);
+      this.childrenOf.set(parent, list);
+    }
+    for (const list of this.childrenOf.values()) list.sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  get(code: string): Unit | undefined {
+    return this.byCode.get(code.toUpperCase());
+  }
+
+  children(code: string): readonly Unit[] {
+    return this.childrenOf.get(code) ?? [];
+  }
+
+  /** The parent's code as the tree sees it (the root for a unit whose parent is gone); null at the root. */
+  parentOf(code: string): string | null {
+    if (code === this.rootCode) return null;
+    const parent = this.byCode.get(code)?.parentCode;
+    return parent && this.byCode.has(parent) ? parent : this.rootCode;
+  }
+
+  /** The unit's parent, grandparent… up to the root, nearest first. Stops on a cycle. */
+  ancestors(code: string): string[] {
+    const chain: string[] = [];
+    const seen = new Set([code]);
+    for (let parent = this.parentOf(code); parent !== null && !seen.has(parent); parent = this.parentOf(parent)) {
+      chain.push(parent);
+      seen.add(parent);
+    }
+    return chain;
+  }
+
+  /** False when the unit's parents loop back to it before reaching the root. */
+  reachesRoot(code: string): boolean {
+    return code === this.rootCode || this.ancestors(code).at(-1) === this.rootCode;
+  }
+
+  /** Levels below the root: 0 for the root, 1 for its children… */
+  depth(code: string): number {
+    return code === this.rootCode ? 0 : this.ancestors(code).length;
+  }
+
+  /** True when `code` is `scope` or lies below it. */
+  isWithin(code: string, scope: string): boolean {
+    return code === scope || scope === this.rootCode || this.ancestors(code).includes(scope);
+  }
+
+  /** The unit and every unit below it, depth first, children in code order (the root may be absent from the list). */
+  subtree(code: string): Unit[] {
+    const out: Unit[] = [];
+    const stack: string[] = [code];
+    const seen = new Set<string>();
+    while (stack.length) {
+      const current = stack.pop()!;
+      if (seen.has(current)) continue;
+      seen.add(current);
+      const unit = this.byCode.get(current);
+      if (unit) out.push(unit);
+      else if (current !== this.rootCode) continue;
+      const children = this.children(current);
+      for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i]!.code);
+    }
+    return out;
+  }
+
+  /** Units that report: those with no unit below them, except the root. */
+  isReporting(code: string): boolean {
+    return code !== this.rootCode && this.byCode.has(code) && this.children(code).length === 0;
+  }
+
+  /** The reporting units in the subtree of `code` (itself included when it reports). */
+  reportingWithin(code: string): Unit[] {
+    return this.subtree(code).filter((u) => this.isReporting(u.code));
+  }
+
+  /** Would hanging `code` under `newParent` make a unit its own ancestor? */
+  wouldCycle(code: string, newParent: string): boolean {
+    return code === newParent || this.ancestors(newParent).includes(code);
+  }
+}
