@@ -8,14 +8,10 @@ export const languageCommand: Command = {
   menu: true,
   async run(ctx, args) {
     const wanted = fold(args);
-    const lang =
-      wanted.startsWith('en') || wanted.startsWith('tieng anh')
-        ? 'en'
-        : wanted.startsWith('vi') || wanted.startsWith('tieng viet')
-          ? 'vi'
-          : ctx.lang === 'vi'
-            ? 'en'
-            : 'vi';
+    const named = /^(en|english|tieng anh|anh)\b/.test(wanted) ? 'en' : /^(vi|vietnamese|tieng viet|viet)\b/.test(wanted) ? 'vi' : null;
+    // Without a word it switches; a word that names no language changes nothing.
+    if (wanted !== '' && named === null) return ctx.replyText('core.language_unknown', { text: args.trim() });
+    const lang = named ?? (ctx.lang === 'vi' ? 'en' : 'vi');
     await ctx.services.stores.settings.setLanguage(ctx.from.channel, ctx.from.userId, lang);
     ctx.lang = lang;
     await ctx.replyText('core.language_set');

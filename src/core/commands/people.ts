@@ -65,16 +65,17 @@ async function remove(ctx: BotContext, [id]: string[]): Promise<void> {
   await ctx.replyText('people.removed', { name: person.name });
 }
 
-const SUBCOMMANDS: Record<string, (ctx: BotContext, rest: string[]) => Promise<void>> = {
-  ds: (ctx, rest) => list(ctx, rest[0]),
-  list: (ctx, rest) => list(ctx, rest[0]),
-  chuyen: move,
-  move: move,
-  vaitro: setRole,
-  role: setRole,
-  xoa: remove,
-  remove: remove,
-};
+/** Sub-command words; a Map, so that a typed word such as "constructor" finds nothing. */
+const SUBCOMMANDS = new Map<string, (ctx: BotContext, rest: string[]) => Promise<void>>([
+  ['ds', (ctx, rest) => list(ctx, rest[0])],
+  ['list', (ctx, rest) => list(ctx, rest[0])],
+  ['chuyen', move],
+  ['move', move],
+  ['vaitro', setRole],
+  ['role', setRole],
+  ['xoa', remove],
+  ['remove', remove],
+]);
 
 export const peopleCommand: Command = {
   names: ['nguoi', 'people'],
@@ -83,7 +84,7 @@ export const peopleCommand: Command = {
   menu: true,
   async run(ctx, args) {
     const [sub = 'ds', ...rest] = args.split(/\s+/).filter(Boolean);
-    const handler = SUBCOMMANDS[fold(sub)];
+    const handler = SUBCOMMANDS.get(fold(sub));
     if (!handler) return ctx.replyText('people.usage');
     await handler(ctx, rest);
   },

@@ -155,23 +155,24 @@ function importFromMessage(ctx: BotContext, _rest: string[], raw: string): Promi
   return importUnits(ctx, raw);
 }
 
-const SUBCOMMANDS: Record<string, (ctx: BotContext, rest: string[], raw: string) => Promise<void>> = {
-  ds: list,
-  list: list,
-  them: add,
-  add: add,
-  sua: rename,
-  doiten: rename,
-  rename: rename,
-  xoa: remove,
-  remove: remove,
-  cay: showTree,
-  tree: showTree,
-  chuyen: moveUnit,
-  move: moveUnit,
-  nhap: importFromMessage,
-  import: importFromMessage,
-};
+/** Sub-command words; a Map, so that a typed word such as "constructor" finds nothing. */
+const SUBCOMMANDS = new Map<string, (ctx: BotContext, rest: string[], raw: string) => Promise<void>>([
+  ['ds', list],
+  ['list', list],
+  ['them', add],
+  ['add', add],
+  ['sua', rename],
+  ['doiten', rename],
+  ['rename', rename],
+  ['xoa', remove],
+  ['remove', remove],
+  ['cay', showTree],
+  ['tree', showTree],
+  ['chuyen', moveUnit],
+  ['move', moveUnit],
+  ['nhap', importFromMessage],
+  ['import', importFromMessage],
+]);
 
 export const unitsCommand: Command = {
   names: ['donvi', 'units'],
@@ -182,7 +183,7 @@ export const unitsCommand: Command = {
     // "/donvi them HD01 Huyện Đoàn A"; an import may carry its list on the following lines.
     const [firstLine = '', ...moreLines] = args.split('\n');
     const [sub = 'ds', ...rest] = firstLine.trim().split(/\s+/).filter(Boolean);
-    const handler = SUBCOMMANDS[fold(sub)];
+    const handler = SUBCOMMANDS.get(fold(sub));
     if (!handler) return ctx.replyText('units.usage');
     await handler(ctx, rest, moreLines.length ? moreLines.join('\n') : rest.join(' '));
   },
