@@ -19,6 +19,8 @@ export interface PlanHeader {
   /** Date of issue, YYYY-MM-DD. */
   date: string | null;
   title: string | null;
+  /** Whom a công văn is addressed to ("Kính gửi: …"), when it says. */
+  addressees?: string[];
 }
 
 /** A paragraph or a "-"/"+" item of a section. */

@@ -98,7 +98,12 @@ export function codeKey(code: string): string {
 /** "mục III.2", "phan 2.1", "điểm II": the section number, upper case, dots between parts. */
 const SECTION_NAME = /\b(?:muc|phan|diem)\s+(?:so\s+)?([ivx]+|\d+)((?:\s*[./]\s*\d+)*)(?![\p{L}\d])/u;
 
+/** "điều 5", "khoản 2 điều 5": an article of a decision or regulation, and its clause. */
+const ARTICLE_NAME = /\b(?:khoan\s+(\d+)\s+)?dieu\s+(?:so\s+)?(\d+)(?![\p{L}\d])/u;
+
 function namedSection(fold: string): string | null {
+  const article = ARTICLE_NAME.exec(fold);
+  if (article?.[2]) return `Điều ${article[2]}${article[1] ? `.${article[1]}` : ''}`;
   const m = SECTION_NAME.exec(fold);
   if (!m?.[1]) return null;
   const rest = (m[2] ?? '').replace(/\s+/g, '').replace(/\//g, '.').replace(/^\./, '');

@@ -41,12 +41,27 @@ export function answerSignerByRole(ctx: AnswerContext, fillers: readonly Phrase[
   return answerSigner(ctx) as Draft;
 }
 
-/** The list under "Nơi nhận". */
+/** "Như kính gửi", "Như trên": the recipients list points back at the addressees. */
+const AS_ADDRESSED = /^Như\s+(?:kính\s+gửi|trên)/iu;
+
+/** The document's type in sentence case ("Công văn"), or "Văn bản". */
+export function documentName(ctx: AnswerContext): string {
+  const type = ctx.doc.header.docType;
+  return type ? type.charAt(0) + type.slice(1).toLowerCase() : ctx.t('qa.answer.documentType');
+}
+
+/** The addressees ("Kính gửi: …") and the list under "Nơi nhận". */
 export function answerRecipients(ctx: AnswerContext): Draft | Answer {
-  const list = ctx.doc.recipients;
-  if (list.length === 0) return notStated(ctx, 'recipients');
-  const intro = ctx.t('qa.answer.recipients');
-  const body = joinWithin([intro, ...list.map((r) => `- ${r}`)], MAX_ANSWER - 40);
+  const addressees = ctx.doc.header.addressees ?? [];
+  // "Như kính gửi" (as addressed above) stands for the "Kính gửi" line, which is shown instead.
+  const list = ctx.doc.recipients.filter((r) => !(addressees.length && AS_ADDRESSED.test(r)));
+  if (list.length === 0 && addressees.length === 0) return notStated(ctx, 'recipients');
+  const intro = ctx.t('qa.answer.recipients', { type: documentName(ctx) });
+  const lines = [
+    ...(addressees.length ? [ctx.t('qa.answer.addressees', { list: addressees.join('; ') })] : []),
+    ...(list.length ? [intro, ...list.map((r) => `- ${r}`)] : []),
+  ];
+  const body = joinWithin(lines, MAX_ANSWER - 40);
   return { body, source: { kind: 'recipients' }, confidence: 1, section: null };
 }
 

@@ -25,6 +25,9 @@ export function truncate(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/u, '')}…`;
 }
 
+/** Section ids that are already a name ("Điều 5.2", "Chương II"), cited without "Mục". */
+export const SELF_NAMED = /^(?:Điều|Chương|Quy|Điều lệ|Nội quy)\s/u;
+
 export function sourceText(source: Source, t: TextFn): string {
   if (source.kind === 'recipients') return t('qa.source.recipients');
   if (source.kind === 'signature') return t('qa.source.signature');
@@ -32,7 +35,10 @@ export function sourceText(source: Source, t: TextFn): string {
   if (source.kind === 'outline') return t('qa.source.outline');
   const ids = [...new Set(source.ids)];
   const named = ids.filter((id): id is string => id !== null);
-  const parts = named.length ? [t('qa.source.section', { id: named.join(', ') })] : [];
+  // "Điều 5", "Chương II", "Quy chế" name themselves; "II.1" is "Mục II.1".
+  const own = named.filter((id) => SELF_NAMED.test(id));
+  const numbered = named.filter((id) => !SELF_NAMED.test(id));
+  const parts = [...(numbered.length ? [t('qa.source.section', { id: numbered.join(', ') })] : []), ...own];
   if (ids.includes(null)) parts.unshift(t('qa.source.preamble'));
   return parts.join(', ');
 }

@@ -4,12 +4,10 @@ import { relative } from '../search/ranker.ts';
 import { joinWithin, MAX_ANSWER, type Draft } from './compose.ts';
 import { CONTACT_VERBS, KIND_CUES, NUMBER_ASKS, type Phrase } from '../vocabulary.ts';
 import type { AnswerContext } from './context.ts';
+import { WEIGHTS } from '../weights.ts';
 
 /** One contact is given when the question names its owner clearly better than any other's; else all are listed. */
-const CLEAR_LEAD = 0.75;
-const MAX_LISTED = 3;
-/** The least share of the question (beyond "email", "số nào") a contact's owner, sentence and headings must cover. */
-const MIN_OWNER_COVERAGE = 0.25;
+const { clearLead: CLEAR_LEAD, maxListed: MAX_LISTED, minOwnerCoverage: MIN_OWNER_COVERAGE, listedConfidence } = WEIGHTS.contact;
 
 /** The words that ask for a contact of a kind ("số điện thoại", "liên hệ qua số nào"): no owner has to contain them. */
 export function contactCues(kind: ContactFact['kind']): Phrase[] {
@@ -53,7 +51,7 @@ export function answerContact(kind: ContactFact['kind'], ctx: AnswerContext, own
   return {
     body,
     source: { kind: 'sections', ids: chosen.map((c) => c.section) },
-    confidence: clear ? confidence : confidence * 0.6,
+    confidence: clear ? confidence : confidence * listedConfidence,
     section: first.section,
   };
 }

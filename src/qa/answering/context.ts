@@ -7,6 +7,7 @@ import type { Ranker } from '../search/ranker.ts';
 import type { TextFn } from '../text-fn.ts';
 import type { Phrase } from '../vocabulary.ts';
 import type { WordRarity } from './coverage.ts';
+import { WEIGHTS } from '../weights.ts';
 
 /** The search indexes of one plan. */
 export interface PlanRankers {
@@ -37,7 +38,7 @@ export interface AnswerContext {
 }
 
 /** The least share of a question's words an answer must contain to be given without doubt. */
-export const MIN_COVERAGE = 0.5;
+export const MIN_COVERAGE = WEIGHTS.answer.minCoverage;
 
 /** Indexes of `scores` with a positive score, best first. */
 export function rankedIndexes(scores: readonly number[]): number[] {

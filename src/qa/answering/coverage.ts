@@ -2,6 +2,7 @@ import type { Question } from '../question.ts';
 import type { ExpandedQuery } from '../search/expand-query.ts';
 import { isStopword } from '../search/terms.ts';
 import type { Phrase } from '../vocabulary.ts';
+import { WEIGHTS } from '../weights.ts';
 import { findPhrase, sameWord, words, type Word } from '../vietnamese-text.ts';
 
 /** How rare each word (folded) is in the plan: words found in few passages tell more. */
@@ -55,7 +56,7 @@ export function coverage(
     const pairs = [i - 1, i + 1]
       .filter((j) => isContent(j))
       .map((j) => (j < i ? pairFound(j, i) : pairFound(i, j)) || inText(question.words[j]));
-    credit.set(i, pairs.length === 0 || pairs.some(Boolean) ? 1 : 0.5);
+    credit.set(i, pairs.length === 0 || pairs.some(Boolean) ? 1 : WEIGHTS.answer.halfWordCredit);
   }
   const covered = new Set<number>();
   for (const group of query.groups) {

@@ -6,15 +6,15 @@ import { DEADLINE_CUES, END_CUES, KIND_CUES, REFERENCE_WORDS, START_CUES, TIME_O
 import { findPhrase } from '../vietnamese-text.ts';
 import { MAX_ANSWER, type Draft } from './compose.ts';
 import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
+import { WEIGHTS } from '../weights.ts';
 
 /** Weights of what decides between dates: the words of the question always, then who sends and where to. */
-const WEIGHT = { sender: 0.5, recipient: 0.5, deadline: 0.25, issued: -0.5, time: 0.5, part: 0.25 };
+const WEIGHT = WEIGHTS.date;
 /** An hour written next to a date: "19h30", "07h00", "8 giờ". */
 /** A day of the week written with a date: "(thứ 7)", "thứ Sáu", "Chủ nhật". */
 const WEEKDAY = /thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy)(?!\p{L})|chủ nhật/iu;
 const HOUR = /(?<![\p{L}\d])\d{1,2}\s?(?:h|giờ)(?:\s?\d{2})?(?![\p{L}\d])/u;
-const WHOLE_SENTENCE = 260;
-const SECOND_SHARE = 0.9;
+const { wholeSentence: WHOLE_SENTENCE, secondShare: SECOND_SHARE } = WEIGHTS.date;
 
 const overlaps = (a: readonly Level[], b: readonly Level[]): boolean => a.some((l) => b.includes(l));
 
@@ -32,9 +32,7 @@ export function answerWhen(ctx: AnswerContext): Draft | null {
   const { dates, headings, dateBlocks } = ctx.rankers;
   const q = ctx.question;
   if (dates.items.length === 0) return null;
-  const content = relative(
-    dates.scores(ctx.query, ['what', 'sentence', 'heading', 'block'], { what: 2, sentence: 1, heading: 0.5, block: 0.5 }),
-  );
+  const content = relative(dates.scores(ctx.query, ['what', 'sentence', 'heading', 'block'], WEIGHT.fields));
   const toText = relative(q.recipientText ? dates.scores(expandQuery(q.recipientText), ['to']) : []);
   // "Hướng dẫn của Trung ương Đoàn ra ngày nào": the date of a cited document is the answer.
   const aboutDocuments = q.kinds.includes('reference') || REFERENCE_WORDS.some((p) => findPhrase(q.words, p.words) >= 0);

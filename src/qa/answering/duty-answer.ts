@@ -4,11 +4,9 @@ import { joinWithin, MAX_ANSWER, truncate, type Draft } from './compose.ts';
 import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
 import { KIND_CUES } from '../vocabulary.ts';
 import { words } from '../vietnamese-text.ts';
+import { WEIGHTS } from '../weights.ts';
 
-const LEVEL_MATCH = 1;
-const MAX_TASK = 160;
-/** Share of a unit's name the question must use to mean that unit ("Phòng Kinh tế làm gì?"). */
-const NAME_SHARE = 0.6;
+const { levelMatch: LEVEL_MATCH, maxTask: MAX_TASK, nameShare: NAME_SHARE } = WEIGHTS.duty;
 
 /** The share of a unit's name the question uses ("Phòng Kinh tế làm gì?" → 1). */
 function nameShare(ctx: AnswerContext, duty: DutyFact): number {

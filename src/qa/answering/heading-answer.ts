@@ -6,12 +6,11 @@ import { sameWord, words, type Word } from '../vietnamese-text.ts';
 import { joinWithin, MAX_ANSWER, type Draft } from './compose.ts';
 import type { AnswerContext } from './context.ts';
 import { contentWords } from './coverage.ts';
+import { WEIGHTS } from '../weights.ts';
 
 /** Ordinals people write after "thứ": "thứ 3", "thứ ba". */
 const ORDINALS: ReadonlyMap<string, number> = new Map(ORDINAL_WORDS.map((w, i) => [w, i + 1]));
-const MAX_ORDINAL = 20;
-/** The fewest first words of a heading that name it. */
-const MIN_PREFIX = 2;
+const { maxOrdinal: MAX_ORDINAL, minPrefix: MIN_PREFIX } = WEIGHTS.heading;
 
 /** "Trọng tâm công tác thứ 3": the position asked for and where its two words are in the question. */
 function ordinal(ws: readonly Word[]): { n: number; at: number } | null {

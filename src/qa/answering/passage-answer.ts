@@ -6,13 +6,10 @@ import { joinWithin, MAX_ANSWER, type Draft } from './compose.ts';
 import { contactCues } from './contact-answer.ts';
 import { KIND_CUES } from '../vocabulary.ts';
 import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
+import { WEIGHTS } from '../weights.ts';
 
-/** A sentence short enough is shown whole; a longer one by its clause and the clauses around it that fit. */
-const WHOLE_SENTENCE = 320;
-/** A second passage is added when it scores at least this share of the first. */
-const SECOND_SHARE = 0.8;
-/** Passages holding what the question asks for (a number, a date) weigh this much more. */
-const SHAPE_BOOST = 1.3;
+const { wholeSentence: WHOLE_SENTENCE, secondShare: SECOND_SHARE, shapeBoost: SHAPE_BOOST, otherLevel: OTHER_LEVEL } = WEIGHTS.passage;
+const { reranked: RERANKED, searchWeight: SEARCH_WEIGHT } = WEIGHTS.passage;
 const BODY_ROOM = MAX_ANSWER - 40;
 
 function dutyOf(ctx: AnswerContext, section: string | null): DutyFact | undefined {
@@ -24,9 +21,6 @@ function unitOf(ctx: AnswerContext, section: string | null): string | null {
   const duty = dutyOf(ctx, section);
   return duty ? duty.unit.replace(/[\s:]+$/u, '') : null;
 }
-
-/** A passage among the duties of another level than the one the question is about ("tỉnh đoàn gửi … về đâu") weighs less. */
-const OTHER_LEVEL = 0.7;
 
 function levelFit(ctx: AnswerContext, p: Passage): number {
   const asked = ctx.question.senderLevels;
@@ -91,11 +85,6 @@ const CONTACT_SHAPE: Record<(typeof CONTACT_KINDS)[number], RegExp> = {
   address: /[Đđ]ịa chỉ|(?:số|tầng|nhà)\s+\d|(?:thôn|đường|phố)\s+\p{Lu}/u,
 };
 
-/** How many of the best-matching passages are weighed again by how much of the question they cover. */
-const RERANKED = 12;
-/** How much the search score weighs against the share of the question a passage covers. */
-const SEARCH_WEIGHT = 0.5;
-
 interface Candidate {
   p: Passage;
   score: number;
@@ -122,7 +111,7 @@ function candidates(ctx: AnswerContext, accept: (p: Passage) => boolean = () => 
   const when = ctx.question.kinds.includes('when');
   const fits = (p: Passage): boolean =>
     accept(p) && contacts.every((k) => CONTACT_SHAPE[k].test(p.text)) && (!when || saysWhen(p.sentence));
-  const raw = passages.scores(ctx.query, ['text', 'context'], { text: 1, context: 0.35 });
+  const raw = passages.scores(ctx.query, ['text', 'context'], WEIGHTS.passage.fields);
   const scores = raw.map((s, i) => (fits(passages.items[i] as Passage) ? s * shapeBoost(ctx, passages.items[i] as Passage) : 0));
   const order = rankedIndexes(scores).slice(0, RERANKED);
   const best = scores[order[0] ?? 0] ?? 0;

@@ -6,14 +6,9 @@ import { containsPhrase, foldText } from '../vietnamese-text.ts';
 import { MAX_ANSWER, joinWithin, type Draft } from './compose.ts';
 import { rankedIndexes, type AnswerContext } from './context.ts';
 import { uncertainAnswer } from './uncertain.ts';
+import { WEIGHTS } from '../weights.ts';
 
-/** A reference of the type the question asks for ("chỉ thị nào") counts this much more. */
-const TYPE_MATCH = 1;
-/** References of the preamble ("Căn cứ …", "Thực hiện …") are what the plan is based on. */
-const BASIS = 0.25;
-const SECOND_SHARE = 0.9;
-/** The document whose number the question writes ("332/KH-UBND", "kế hoạch 379") is the one asked about. */
-const CODE_MATCH = 2;
+const { typeMatch: TYPE_MATCH, basis: BASIS, secondShare: SECOND_SHARE, codeMatch: CODE_MATCH } = WEIGHTS.reference;
 
 /** The document the plan cites that the question asks about ("theo hướng dẫn số mấy", "chỉ thị nào"). */
 export function answerReference(ctx: AnswerContext): Draft | Answer | null {

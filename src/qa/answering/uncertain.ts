@@ -1,14 +1,14 @@
 import type { Answer } from '../answer.ts';
-import { truncate } from './compose.ts';
+import { SELF_NAMED, truncate } from './compose.ts';
 import { rankedIndexes, type AnswerContext } from './context.ts';
+import { WEIGHTS } from '../weights.ts';
 
-const MAX_SUGGESTIONS = 3;
-const MAX_HEADING = 70;
+const { maxSuggestions: MAX_SUGGESTIONS, maxHeading: MAX_HEADING } = WEIGHTS.uncertain;
 
 /** Labels of the sections closest to the question ("III.2 Huyện thành Đoàn, Đoàn trực thuộc"). */
 function closestSections(ctx: AnswerContext): string[] {
   const { passages } = ctx.rankers;
-  const order = rankedIndexes(passages.scores(ctx.query, ['text', 'context'], { text: 1, context: 0.35 }));
+  const order = rankedIndexes(passages.scores(ctx.query, ['text', 'context'], WEIGHTS.passage.fields));
   const ids: string[] = [];
   for (const i of order) {
     const id = passages.items[i]?.section;
@@ -24,7 +24,7 @@ function closestSections(ctx: AnswerContext): string[] {
     );
   return ids.map((id) => {
     const heading = ctx.doc.sections.find((s) => s.id === id)?.heading ?? '';
-    return `${ctx.t('qa.source.section', { id })}: ${truncate(heading, MAX_HEADING)}`;
+    return `${SELF_NAMED.test(id) ? id : ctx.t('qa.source.section', { id })}: ${truncate(heading, MAX_HEADING)}`;
   });
 }
 

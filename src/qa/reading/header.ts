@@ -11,6 +11,10 @@ const NUMBER_LINE = /^Số\s*[:.]?\s*(.*)$/iu;
 /** Words that open the body of a plan ("Thực hiện…", "Căn cứ…"): the title ends before them. */
 const BODY_START = /^(Thực hiện|Căn cứ|Nhằm|Theo|Trên cơ sở|Được sự|Qua|Để|Xét)(?!\p{L})/iu;
 const HEADER_SCAN = 25;
+/** "V/v đăng ký đội hình …": the subject line of a công văn, which has no document type line. */
+const SUBJECT_LINE = /^V\/v\.?\s*:?\s*(\S.*)$/iu;
+/** "Kính gửi: …": to whom a công văn is addressed. */
+const ADDRESSEES = /^Kính\s+gửi\s*:?\s*(.*)$/iu;
 
 export interface HeaderResult {
   header: PlanHeader;
@@ -76,6 +80,36 @@ function readTitle(lines: readonly string[], from: number): { title: string | nu
 }
 
 /**
+ * A công văn: the header above its subject line ("V/v …"), the subject as title, and the addressees
+ * ("Kính gửi: …", one line or the "-" lines under it).
+ */
+function readLetterHeader(lines: readonly string[], subjectAt: number, header: PlanHeader): HeaderResult {
+  readTopLines(lines.slice(0, subjectAt), header);
+  header.docType = 'CÔNG VĂN';
+  const subject = [SUBJECT_LINE.exec((lines[subjectAt] ?? '').trim())?.[1] ?? ''];
+  let i = subjectAt + 1;
+  // The subject may wrap onto the next line(s), up to a blank line or "Kính gửi".
+  for (; i < lines.length && i < subjectAt + 3; i++) {
+    const line = (lines[i] ?? '').trim();
+    if (!line || ADDRESSEES.test(line) || BODY_START.test(line) || SEPARATOR.test(line)) break;
+    subject.push(line);
+  }
+  header.title = collapseSpaces(subject.join(' '));
+  const body = [...lines.slice(i)];
+  const at = body.findIndex((l) => ADDRESSEES.test(l.trim()));
+  if (at >= 0 && at < 6) {
+    const first = ADDRESSEES.exec((body[at] ?? '').trim())?.[1]?.trim() ?? '';
+    const addressees = first ? [first] : [];
+    let end = at + 1;
+    for (; end < body.length && /^\s*[-–+•]\s*\S/u.test(body[end] ?? ''); end++)
+      addressees.push((body[end] ?? '').trim().replace(/^[-–+•]\s*/u, ''));
+    header.addressees = addressees.map((a) => collapseSpaces(a).replace(/[.;,]+$/u, '')).filter(Boolean);
+    body.splice(at, end - at);
+  }
+  return { header, body };
+}
+
+/**
  * Reads the document header: issuing body, number, place and date above the document type
  * ("KẾ HOẠCH"), then the title below it. A text without a document type line has no header.
  */
@@ -83,6 +117,8 @@ export function readHeader(lines: readonly string[]): HeaderResult {
   const header: PlanHeader = { docType: null, issuer: [], number: null, place: null, date: null, title: null };
   const typeAt = lines.slice(0, HEADER_SCAN).findIndex((line) => DOCUMENT_TITLES.has(foldText(collapseSpaces(line))));
   if (typeAt < 0) {
+    const subjectAt = lines.slice(0, HEADER_SCAN).findIndex((line) => SUBJECT_LINE.test(line.trim()));
+    if (subjectAt >= 0) return readLetterHeader(lines, subjectAt, header);
     readTopLines(
       lines.slice(0, 6).filter((l) => PLACE_DATE.test(l.trim()) || NUMBER_LINE.test(l.trim())),
       header,

@@ -7,6 +7,10 @@
 export const ROMAN_HEADING = /^([IVX]{1,5})\s*[./)]\s*(\S.*)$/u;
 /** "1.", "1/", "2.1.", "1)" followed by text. */
 export const NUMBER_HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,3})\s*[./)]\s*((?:\p{L}|[“"(‘']).*)$/u;
+/** "Chương I. QUY ĐỊNH CHUNG", "Chương 2 – …": a chapter of a regulation. */
+export const CHAPTER_HEADING = /^Chương\s+([IVX]{1,5}|\d{1,2})(?![\p{L}\d])\s*[.:\-–]?\s*(.*)$/u;
+/** "Điều 5. Tiêu chuẩn tặng Bằng khen": an article of a decision or regulation. */
+export const ARTICLE_HEADING = /^Điều\s+(\d{1,3})\s*[.:]\s*(.*)$/u;
 /** "a)" */
 export const LETTER_HEADING = /^([a-zđ])\)\s*(\S.*)$/u;
 /** "- item", "+ sub-item", "• item" (but not a line of dashes). */
@@ -16,7 +20,15 @@ export const SEPARATOR = /^[-–—_*=]{3,}\s*(.*)$/u;
 
 /** Whether a line starts a heading or an item (and so never continues the line above). */
 export function startsBlock(line: string): boolean {
-  return ROMAN_HEADING.test(line) || NUMBER_HEADING.test(line) || LETTER_HEADING.test(line) || ITEM.test(line) || SEPARATOR.test(line);
+  return (
+    CHAPTER_HEADING.test(line) ||
+    ARTICLE_HEADING.test(line) ||
+    ROMAN_HEADING.test(line) ||
+    NUMBER_HEADING.test(line) ||
+    LETTER_HEADING.test(line) ||
+    ITEM.test(line) ||
+    SEPARATOR.test(line)
+  );
 }
 
 function fromMarkdown(text: string): string {
@@ -58,6 +70,9 @@ export function joinWrappedLines(lines: readonly string[]): string[] {
       prev !== '' &&
       line !== '' &&
       !startsBlock(line) &&
+      // "Điều 2. Nguyên tắc khen thưởng" is a heading: the paragraph under it starts anew.
+      !ARTICLE_HEADING.test(prev) &&
+      !CHAPTER_HEADING.test(prev) &&
       (/^\p{Ll}/u.test(line) || (prev.length >= 55 && !SENTENCE_END.test(prev)));
     if (continues) out[out.length - 1] = `${prev} ${line}`;
     else out.push(line);

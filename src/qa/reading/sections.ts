@@ -1,6 +1,6 @@
 import type { Block, Section } from '../plan-document.ts';
 import { collapseSpaces } from '../vietnamese-text.ts';
-import { ITEM, LETTER_HEADING, NUMBER_HEADING, ROMAN_HEADING, joinWrappedLines } from './lines.ts';
+import { ARTICLE_HEADING, CHAPTER_HEADING, ITEM, LETTER_HEADING, NUMBER_HEADING, ROMAN_HEADING, joinWrappedLines } from './lines.ts';
 import { splitSentences } from './sentences.ts';
 
 /** "Ông: Trương Đình Nam" starts a row of a flattened table; the short items after it are its cells. */
@@ -20,6 +20,11 @@ function joinsRow(blocks: readonly Block[], text: string): boolean {
   );
 }
 
+/** A regulation attached to a decision ("QUY CHẾ", "QUY ĐỊNH"): its articles are numbered anew. */
+const REGULATION_TITLE = /^(QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ|QUY TẮC|NỘI QUY)$/u;
+/** What the articles of the decision itself are called once a regulation follows ("Điều 2 Quyết định"). */
+const DECISION_SUFFIX = ' Quyết định';
+
 export interface SectionsResult {
   preamble: Block[];
   sections: Section[];
@@ -31,9 +36,11 @@ function block(kind: Block['kind'], text: string): Block {
 }
 
 /**
- * Reads the body of a plan into numbered sections. "I." opens a top section, "1." (or "1/", "2.1.")
- * a section under the current Roman one, "a)" one under the current numbered one; "-", "+"
- * lines are items and other lines paragraphs of the current section.
+ * Reads the body of a plan into numbered sections. "I." (or "Chương I") opens a top section, "Điều 5."
+ * an article ("Điều 5") under the current chapter, "1." (or "1/", "2.1.") a section under the current
+ * article or Roman one, "a)" one under the current numbered one; "-", "+" lines are items and other
+ * lines paragraphs of the current section. A regulation after a decision's articles ("QUY CHẾ …")
+ * opens a section named after it, and the decision's own articles become "Điều 2 Quyết định".
  */
 export function readSections(lines: readonly string[]): SectionsResult {
   const preamble: Block[] = [];
@@ -42,6 +49,8 @@ export function readSections(lines: readonly string[]): SectionsResult {
   let roman: Section | null = null;
   let numbered: Section | null = null;
   let current: Section | null = null;
+  let article: Section | null = null;
+  let regulationPending: Section | null = null;
 
   const open = (id: string, depth: number, heading: string, parent: Section | null): Section => {
     let unique = id;
@@ -52,16 +61,63 @@ export function readSections(lines: readonly string[]): SectionsResult {
     return section;
   };
 
+  const renameDecisionArticles = (): void => {
+    const renamed = new Map<string, string>();
+    for (const s of sections) {
+      const base = /^Điều \d+/u.exec(s.id)?.[0];
+      if (!base || s.id.includes(DECISION_SUFFIX)) continue;
+      const id = `${base}${DECISION_SUFFIX}${s.id.slice(base.length)}`;
+      renamed.set(s.id, id);
+      ids.delete(s.id);
+      ids.add(id);
+      s.id = id;
+    }
+    for (const s of sections) if (s.parentId && renamed.has(s.parentId)) s.parentId = renamed.get(s.parentId) ?? s.parentId;
+  };
+
   for (const line of joinWrappedLines(lines)) {
     if (!line) continue;
+    if (regulationPending && !CHAPTER_HEADING.test(line) && !ARTICLE_HEADING.test(line) && !ROMAN_HEADING.test(line)) {
+      regulationPending.heading = collapseSpaces(`${regulationPending.heading} ${line}`);
+      regulationPending = null;
+      continue;
+    }
+    regulationPending = null;
+    const regulation = REGULATION_TITLE.exec(line);
+    if (regulation && sections.some((s) => s.id.startsWith('Điều '))) {
+      renameDecisionArticles();
+      const name = (regulation[1] ?? '').charAt(0) + (regulation[1] ?? '').slice(1).toLowerCase();
+      current = regulationPending = open(name, 1, regulation[1] ?? '', null);
+      roman = numbered = article = null;
+      continue;
+    }
+    const chapterMatch = CHAPTER_HEADING.exec(line);
+    const articleMatch = ARTICLE_HEADING.exec(line);
+    if (chapterMatch) {
+      roman = open(`Chương ${chapterMatch[1] ?? ''}`, 1, chapterMatch[2] ?? '', null);
+      numbered = article = null;
+      current = roman;
+      continue;
+    }
+    if (articleMatch) {
+      const parent = roman?.id.startsWith('Chương ') ? roman : null;
+      article = open(`Điều ${articleMatch[1] ?? ''}`, parent ? 2 : 1, articleMatch[2] ?? '', parent);
+      numbered = null;
+      current = article;
+      continue;
+    }
     const romanMatch = ROMAN_HEADING.exec(line);
     const numberMatch = NUMBER_HEADING.exec(line);
     const letterMatch = LETTER_HEADING.exec(line);
     const itemMatch = ITEM.exec(line);
     if (romanMatch) {
       roman = open(romanMatch[1] ?? '', 1, romanMatch[2] ?? '', null);
-      numbered = null;
+      numbered = article = null;
       current = roman;
+    } else if (numberMatch && article) {
+      const number = numberMatch[1] ?? '';
+      numbered = open(`${article.id}.${number}`, article.depth + number.split('.').length, numberMatch[2] ?? '', article);
+      current = numbered;
     } else if (numberMatch) {
       const number = numberMatch[1] ?? '';
       const dots = number.split('.').length - 1;
@@ -70,8 +126,8 @@ export function readSections(lines: readonly string[]): SectionsResult {
         [...sections].reverse().find((s) => s.depth < depth && (!roman || s === roman || s.id.startsWith(`${roman.id}.`))) ?? roman;
       numbered = open(roman ? `${roman.id}.${number}` : number, depth, numberMatch[2] ?? '', parent ?? null);
       current = numbered;
-    } else if (letterMatch && (numbered ?? roman)) {
-      const parent = numbered ?? roman;
+    } else if (letterMatch && (numbered ?? article ?? roman)) {
+      const parent = numbered ?? article ?? roman;
       if (parent) current = open(`${parent.id}.${letterMatch[1] ?? ''}`, parent.depth + 1, letterMatch[2] ?? '', parent);
     } else {
       const b = itemMatch ? block('item', itemMatch[1] ?? '') : block('paragraph', line);

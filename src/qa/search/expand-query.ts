@@ -1,6 +1,7 @@
 import { SYNONYM_GROUPS, type Phrase } from '../vocabulary.ts';
 import { findPhrase, words, type Word } from '../vietnamese-text.ts';
 import { isStopword, searchTerm, tokenize } from './terms.ts';
+import { WEIGHTS } from '../weights.ts';
 
 /** A question made ready for MiniSearch: its own words plus the synonyms of phrases it uses. */
 export interface ExpandedQuery {
@@ -13,7 +14,7 @@ export interface ExpandedQuery {
 }
 
 /** The weight of a term that comes from a synonym rather than from the question. */
-export const EXPANSION_WEIGHT = 0.5;
+export const EXPANSION_WEIGHT = WEIGHTS.answer.synonymTerm;
 
 /** Adds the synonyms (lexicon/synonyms.json) of every phrase of the question. */
 export function expandQuery(question: string): ExpandedQuery {
