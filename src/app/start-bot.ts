@@ -12,6 +12,7 @@ import { Translator } from '../i18n/translator.ts';
 import { createApp, type App } from './create-app.ts';
 import { startupSummary } from './startup-summary.ts';
 import { createReminders } from '../reminders/create-reminders.ts';
+import { HttpServer } from '../http/http-server.ts';
 
 export interface BotIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -25,6 +26,8 @@ export interface RunningBot {
   config: AppConfig;
   redis: RedisChoice;
   logger: Logger;
+  /** The one HTTP server (webhooks, health, metrics), when the configuration asks for one. */
+  http: HttpServer | undefined;
   stop(): Promise<void>;
 }
 
@@ -35,7 +38,13 @@ function createLogger(config: AppConfig): Logger {
   return pino({ level: config.logLevel }, pino.destination({ dest: join(config.dataDir, 'doanbot.log'), sync: true }));
 }
 
-function createAdapters(config: AppConfig, logger: Logger, io: BotIo, translator: Translator): ChannelAdapter[] {
+function createAdapters(
+  config: AppConfig,
+  logger: Logger,
+  io: BotIo,
+  translator: Translator,
+  http: HttpServer | undefined,
+): ChannelAdapter[] {
   const adapters: ChannelAdapter[] = [];
   if (config.telegram) {
     adapters.push(
@@ -44,6 +53,7 @@ function createAdapters(config: AppConfig, logger: Logger, io: BotIo, translator
         apiRoot: config.telegram.apiRoot,
         mode: config.telegram.mode,
         logger: logger.child({ channel: 'telegram' }),
+        ...(http ? { http } : {}),
       }),
     );
   }
@@ -55,6 +65,7 @@ function createAdapters(config: AppConfig, logger: Logger, io: BotIo, translator
         mode: config.zalo.mode,
         logger: logger.child({ channel: 'zalo' }),
         translator,
+        ...(http ? { http } : {}),
       }),
     );
   }
@@ -88,9 +99,20 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
     logger: logger.child({ component: 'redis' }),
   });
   const redis = new Redis(redisChoice.url, { maxRetriesPerRequest: null });
+  let http: HttpServer | undefined;
   try {
     const translator = Translator.fromDirectory(config.localesDir);
-    const adapters = createAdapters(config, logger, io, translator);
+    // Every route (the adapters' webhooks first) is added before the server listens, and it listens
+    // before the channels start, so a platform's first webhook call finds it.
+    http = config.http
+      ? new HttpServer({
+          port: config.http.port,
+          ...(config.http.host !== undefined ? { host: config.http.host } : {}),
+          ...(config.http.publicBaseUrl !== undefined ? { publicBaseUrl: config.http.publicBaseUrl } : {}),
+          logger: logger.child({ component: 'http' }),
+        })
+      : undefined;
+    const adapters = createAdapters(config, logger, io, translator, http);
     const app = await createApp({ config, logger, redis, adapters });
     const summary = await startupSummary(app, config, redisChoice);
     logger.info({ summary }, 'doanbot starting');
@@ -106,10 +128,12 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
       replanEveryMs: config.remindersReplanSeconds * 1000,
     });
     try {
+      await http?.listen();
       await app.start();
       await reminders.start();
     } catch (error) {
       await reminders.close().catch(() => undefined);
+      await http?.close().catch(() => undefined);
       await app.stop().catch(() => undefined);
       throw error;
     }
@@ -119,10 +143,13 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
       config,
       redis: redisChoice,
       logger,
+      http,
       async stop() {
         if (stopped) return;
         stopped = true;
         await reminders.close();
+        // Requests in flight finish (the core still runs); new ones are refused, so the platform retries elsewhere.
+        await http?.close();
         await app.stop();
         await redis.quit().catch(() => undefined);
         await redisChoice.stop();
@@ -130,6 +157,7 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
       },
     };
   } catch (error) {
+    await http?.close().catch(() => undefined);
     await redis.quit().catch(() => undefined);
     await redisChoice.stop();
     throw error;

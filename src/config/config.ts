@@ -12,10 +12,25 @@ export interface ChannelConfig {
   limits: RateLimits;
 }
 
+/** The one HTTP server (webhooks, /healthz, /metrics, files); null when nothing needs it. */
+export interface HttpConfig {
+  port: number;
+  /** Interface to listen on; all IPv4 interfaces when undefined. */
+  host: string | undefined;
+  /** Public base address (files served to Zalo live under it); from the webhook URL by default. */
+  publicBaseUrl: string | undefined;
+  /** Bearer token `/metrics` asks for; `/metrics` is off without one. */
+  metricsToken: string | undefined;
+}
+
+/** Port of the HTTP server when neither HTTP_PORT nor a webhook port says otherwise. */
+export const DEFAULT_HTTP_PORT = 8443;
+
 /** The whole configuration, read once by the composition root and passed down in slices. */
 export interface AppConfig {
   telegram: ChannelConfig | null;
   zalo: ChannelConfig | null;
+  http: HttpConfig | null;
   console: 'auto' | 'on' | 'off';
   /** `url`: REDIS_URL; `localUrl`: the Redis tried when REDIS_URL is unset, before starting one. */
   redis: { url: string | undefined; localUrl: string; prefix: string; dataDir: string };
@@ -39,7 +54,7 @@ export class ConfigError extends Error {
   }
 }
 
-function receiveMode(prefix: 'TELEGRAM' | 'ZALO', env: Env, problems: string[]): ReceiveMode {
+function receiveMode(prefix: 'TELEGRAM' | 'ZALO', env: Env, problems: string[], httpPort: number): ReceiveMode {
   if (env[`${prefix}_MODE`] === 'polling') return { kind: 'polling' };
   const publicUrl = env[`${prefix}_WEBHOOK_URL`];
   const secretToken = env[`${prefix}_WEBHOOK_SECRET`];
@@ -48,7 +63,7 @@ function receiveMode(prefix: 'TELEGRAM' | 'ZALO', env: Env, problems: string[]):
   return {
     kind: 'webhook',
     publicUrl: publicUrl ?? '',
-    port: env[`${prefix}_WEBHOOK_PORT`],
+    port: httpPort,
     path: env[`${prefix}_WEBHOOK_PATH`],
     secretToken: secretToken ?? '',
     ...(env[`${prefix}_WEBHOOK_HOST`] ? { host: env[`${prefix}_WEBHOOK_HOST`] } : {}),
@@ -56,13 +71,13 @@ function receiveMode(prefix: 'TELEGRAM' | 'ZALO', env: Env, problems: string[]):
 }
 
 /** A platform's settings from its `<PREFIX>_*` variables; null when it has no token (not used). */
-function channelConfig(prefix: 'TELEGRAM' | 'ZALO', env: Env, problems: string[]): ChannelConfig | null {
+function channelConfig(prefix: 'TELEGRAM' | 'ZALO', env: Env, problems: string[], httpPort: number): ChannelConfig | null {
   const token = env[`${prefix}_BOT_TOKEN`];
   if (!token) return null;
   return {
     token,
     apiRoot: env[`${prefix}_API_ROOT`].replace(/\/+$/, ''),
-    mode: receiveMode(prefix, env, problems),
+    mode: receiveMode(prefix, env, problems, httpPort),
     adminIds: env[`ADMIN_${prefix}_IDS`],
     limits: {
       globalPerSecond: env[`${prefix}_RATE_GLOBAL_PER_SEC`],
@@ -88,12 +103,15 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
   }
   const env = parsed.data;
   const problems: string[] = [];
-  const telegram = channelConfig('TELEGRAM', env, problems);
-  const zalo = channelConfig('ZALO', env, problems);
+  const httpPort = onePort(env, problems);
+  const telegram = channelConfig('TELEGRAM', env, problems, httpPort);
+  const zalo = channelConfig('ZALO', env, problems, httpPort);
+  const http = httpConfig(env, httpPort, telegram, zalo, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     telegram,
     zalo,
+    http,
     console: env.CONSOLE,
     redis: { url: env.REDIS_URL, localUrl: env.REDIS_LOCAL_URL, prefix: env.REDIS_PREFIX, dataDir: `${env.DATA_DIR}/redis` },
     dataDir: env.DATA_DIR,
@@ -106,4 +124,49 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
     remindersReplanSeconds: env.REMINDERS_REPLAN_SECONDS,
     logLevel: env.LOG_LEVEL,
   };
+}
+
+/**
+ * One server serves both webhooks: its port is HTTP_PORT, else the webhook port given
+ * (TELEGRAM_WEBHOOK_PORT / ZALO_WEBHOOK_PORT, the older names), else 8443.
+ */
+function onePort(env: Env, problems: string[]): number {
+  if (env.HTTP_PORT !== undefined) return env.HTTP_PORT;
+  const given = [env.TELEGRAM_WEBHOOK_PORT, env.ZALO_WEBHOOK_PORT].filter((p): p is number => p !== undefined);
+  if (new Set(given).size > 1) {
+    problems.push('HTTP_PORT: one HTTP server serves both webhooks, but TELEGRAM_WEBHOOK_PORT and ZALO_WEBHOOK_PORT differ; set HTTP_PORT');
+  }
+  return given[0] ?? DEFAULT_HTTP_PORT;
+}
+
+function httpConfig(
+  env: Env,
+  port: number,
+  telegram: ChannelConfig | null,
+  zalo: ChannelConfig | null,
+  problems: string[],
+): HttpConfig | null {
+  const webhooks = [telegram?.mode, zalo?.mode].filter((m): m is WebhookMode => m?.kind === 'webhook');
+  if (webhooks.length === 2 && webhooks[0]?.path === webhooks[1]?.path) {
+    problems.push(`ZALO_WEBHOOK_PATH: the same path as TELEGRAM_WEBHOOK_PATH (${webhooks[0]?.path}) on the one HTTP server`);
+  }
+  if (webhooks.length === 0 && env.HTTP_PORT === undefined) return null;
+  const hosts = [env.HTTP_HOST, env.TELEGRAM_WEBHOOK_HOST, env.ZALO_WEBHOOK_HOST].filter((h): h is string => h !== undefined);
+  if (env.HTTP_HOST === undefined && new Set(hosts).size > 1) {
+    problems.push('HTTP_HOST: one HTTP server serves both webhooks, but TELEGRAM_WEBHOOK_HOST and ZALO_WEBHOOK_HOST differ; set HTTP_HOST');
+  }
+  // Zalo's first: files are served to Zalo, at the address Zalo already reaches.
+  const fromWebhook = [...webhooks].reverse().map((m) => baseOf(m.publicUrl, m.path))[0];
+  return {
+    port,
+    host: hosts[0],
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? fromWebhook)?.replace(/\/+$/, ''),
+    metricsToken: env.METRICS_TOKEN,
+  };
+}
+
+/** The base of a webhook's public address: without its path when it was given in full. */
+function baseOf(publicUrl: string, path: string): string {
+  const base = publicUrl.replace(/\/+$/, '');
+  return base.endsWith(path) ? base.slice(0, -path.length) : base;
 }

@@ -12,7 +12,7 @@ const idList = z.preprocess(
       : [],
   z.array(z.string().regex(/^[\w-]+$/, 'must be a comma-separated list of user ids')),
 );
-const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const port = z.coerce.number().int().min(0).max(65535);
 const positive = (fallback: number) => z.coerce.number().positive().default(fallback);
 const url = z.string().url();
 const secretToken = z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A–Z, a–z, 0–9, _ or -');
@@ -34,7 +34,7 @@ export const envSchema = z.object({
   TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, url.default('https://api.telegram.org')),
   TELEGRAM_MODE: z.preprocess(emptyToUndefined, z.enum(['polling', 'webhook']).default('polling')),
   TELEGRAM_WEBHOOK_URL: z.preprocess(emptyToUndefined, url.optional()),
-  TELEGRAM_WEBHOOK_PORT: z.preprocess(emptyToUndefined, port(8443)),
+  TELEGRAM_WEBHOOK_PORT: z.preprocess(emptyToUndefined, port.optional()),
   TELEGRAM_WEBHOOK_PATH: z.preprocess(emptyToUndefined, z.string().startsWith('/').default('/telegram')),
   TELEGRAM_WEBHOOK_SECRET: z.preprocess(emptyToUndefined, secretToken.optional()),
   TELEGRAM_WEBHOOK_HOST: optionalString,
@@ -44,11 +44,16 @@ export const envSchema = z.object({
   ZALO_API_ROOT: z.preprocess(emptyToUndefined, url.default('https://bot-api.zaloplatforms.com')),
   ZALO_MODE: z.preprocess(emptyToUndefined, z.enum(['polling', 'webhook']).default('polling')),
   ZALO_WEBHOOK_URL: z.preprocess(emptyToUndefined, url.optional()),
-  ZALO_WEBHOOK_PORT: z.preprocess(emptyToUndefined, port(8444)),
+  ZALO_WEBHOOK_PORT: z.preprocess(emptyToUndefined, port.optional()),
   ZALO_WEBHOOK_PATH: z.preprocess(emptyToUndefined, z.string().startsWith('/').default('/zalo')),
   ZALO_WEBHOOK_SECRET: z.preprocess(emptyToUndefined, secretToken.optional()),
   ZALO_WEBHOOK_HOST: optionalString,
   ADMIN_ZALO_IDS: idList,
+
+  HTTP_PORT: z.preprocess(emptyToUndefined, port.optional()),
+  HTTP_HOST: optionalString,
+  PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, url.optional()),
+  METRICS_TOKEN: z.preprocess(emptyToUndefined, secretToken.optional()),
 
   CONSOLE: z.preprocess(emptyToUndefined, z.enum(['auto', 'on', 'off']).default('auto')),
 

@@ -32,6 +32,11 @@ interface InboundBase {
   chat: ChatRef;
   from: SenderRef;
   receivedAt: Date;
+  /**
+   * True when the platform delivers the update again if the handler throws `UpdateNotTakenError`
+   * (a webhook answering 503), so the core need not tell the person to try again.
+   */
+  redeliverable?: boolean;
 }
 
 export interface InboundText extends InboundBase {

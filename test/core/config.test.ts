@@ -32,6 +32,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrowError(new RegExp(variable));
   });
 
+  it('runs one HTTP server for both webhooks: HTTP_PORT, else the webhook port given, else 8443', () => {
+    const webhook = (prefix: string) => ({
+      [`${prefix}_BOT_TOKEN`]: 'x:y',
+      [`${prefix}_MODE`]: 'webhook',
+      [`${prefix}_WEBHOOK_URL`]: 'https://bot.example.org',
+      [`${prefix}_WEBHOOK_SECRET`]: 'secret_0123456789abcdef',
+    });
+    expect(loadConfig({}).http).toBeNull();
+    expect(loadConfig({ HTTP_PORT: '9000' }).http).toMatchObject({ port: 9000, publicBaseUrl: undefined, metricsToken: undefined });
+    expect(loadConfig(webhook('TELEGRAM')).http).toMatchObject({ port: 8443, publicBaseUrl: 'https://bot.example.org' });
+    expect(loadConfig({ ...webhook('ZALO'), ZALO_WEBHOOK_PORT: '8444' }).http?.port).toBe(8444);
+    const both = { ...webhook('TELEGRAM'), ...webhook('ZALO'), ZALO_WEBHOOK_URL: 'https://z.example.org/zalo' };
+    expect(loadConfig(both).http).toMatchObject({ port: 8443, publicBaseUrl: 'https://z.example.org' });
+    expect(loadConfig(both).zalo?.mode).toMatchObject({ port: 8443, path: '/zalo' });
+    expect(() => loadConfig({ ...both, TELEGRAM_WEBHOOK_PORT: '8443', ZALO_WEBHOOK_PORT: '8444' })).toThrowError(/HTTP_PORT/);
+    expect(loadConfig({ ...both, TELEGRAM_WEBHOOK_PORT: '8443', ZALO_WEBHOOK_PORT: '8444', HTTP_PORT: '80' }).http?.port).toBe(80);
+    expect(() => loadConfig({ ...both, ZALO_WEBHOOK_PATH: '/telegram' })).toThrowError(/ZALO_WEBHOOK_PATH/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrowError(/METRICS_TOKEN/);
+  });
+
   it('documents every variable in .env.example', () => {
     const example = readFileSync('.env.example', 'utf8');
     for (const name of Object.keys(envSchema.shape)) expect(example).toMatch(new RegExp(`^${name}=`, 'm'));

@@ -15,8 +15,13 @@ import { PartProgress } from '../shared/part-progress.ts';
 export const TELEGRAM_TEXT_LIMIT = 4096;
 import type { TelegramAdapterOptions, TelegramMode } from './telegram-options.ts';
 import { toInbound, type CallbackRef } from './to-inbound.ts';
-import { startWebhookServer, type WebhookServer } from './webhook-server.ts';
 import { webhookUrl } from './webhook-url.ts';
+import { HttpServer } from '../../http/http-server.ts';
+import { addWebhookRoute, type WebhookOutcome } from '../../http/webhook-route.ts';
+import { UpdateNotTakenError } from '../../core/update-not-taken.ts';
+
+/** Header Telegram sends the webhook's secret token in. */
+export const TELEGRAM_SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
 export type { TelegramAdapterOptions, TelegramMode } from './telegram-options.ts';
 
@@ -41,7 +46,10 @@ export class TelegramAdapter implements ChannelAdapter {
   private readonly progress = new PartProgress();
   private handler: InboundHandler | undefined;
   private polling: LongPolling | undefined;
-  private webhook: WebhookServer | undefined;
+  /** The process's one HTTP server, when given; else the adapter runs its own in webhook mode. */
+  private readonly sharedHttp: HttpServer | undefined;
+  private ownHttp: HttpServer | undefined;
+  private ownPort: number | undefined;
 
   constructor(options: TelegramAdapterOptions) {
     // webhookReply off: every API call is a real request whose errors we see.
@@ -52,11 +60,14 @@ export class TelegramAdapter implements ChannelAdapter {
     this.bot.catch((err, ctx) => {
       this.logger.error({ err, update: ctx.update.update_id }, 'Telegram update handling failed');
     });
+    this.sharedHttp = options.http;
+    // Routes go on the shared server now: it listens before the channels start.
+    if (options.http && this.mode.kind === 'webhook') this.addRoute(options.http, this.mode);
   }
 
-  /** Port of the webhook server once started in webhook mode (useful when port 0 was asked for). */
+  /** Port the webhook is served on once started in webhook mode (useful when port 0 was asked for). */
   get webhookPort(): number | undefined {
-    return this.webhook?.port;
+    return this.mode.kind === 'webhook' ? (this.sharedHttp?.port ?? this.ownPort) : undefined;
   }
 
   async start(handler: InboundHandler): Promise<void> {
@@ -70,8 +81,8 @@ export class TelegramAdapter implements ChannelAdapter {
       else await this.startWebhook(this.mode);
     } catch (err) {
       this.handler = undefined;
-      await this.webhook?.close();
-      this.webhook = undefined;
+      await this.ownHttp?.close();
+      this.ownHttp = undefined;
       throw err;
     }
     this.logger.info({ username: me.username, mode: this.mode.kind }, 'Telegram adapter started');
@@ -80,9 +91,9 @@ export class TelegramAdapter implements ChannelAdapter {
   async stop(): Promise<void> {
     if (!this.handler) return;
     await this.polling?.stop();
-    await this.webhook?.close();
+    await this.ownHttp?.close();
     this.polling = undefined;
-    this.webhook = undefined;
+    this.ownHttp = undefined;
     await this.chats.idle();
     this.handler = undefined;
     this.logger.info('Telegram adapter stopped');
@@ -123,14 +134,12 @@ export class TelegramAdapter implements ChannelAdapter {
   }
 
   private async startWebhook(mode: Extract<TelegramMode, { kind: 'webhook' }>): Promise<void> {
-    this.webhook = await startWebhookServer({
-      port: mode.port,
-      ...(mode.host !== undefined && { host: mode.host }),
-      path: mode.path,
-      secretToken: mode.secretToken,
-      logger: this.logger,
-      onUpdate: (update) => this.bot.handleUpdate(update as Update),
-    });
+    if (!this.sharedHttp) {
+      // Used on its own (tests, tools): a server of its own with this one route.
+      this.ownHttp = new HttpServer({ port: mode.port, ...(mode.host !== undefined && { host: mode.host }), logger: this.logger });
+      this.addRoute(this.ownHttp, mode);
+      this.ownPort = await this.ownHttp.listen();
+    }
     await this.bot.telegram.setWebhook(webhookUrl(mode.publicUrl, mode.path), {
       secret_token: mode.secretToken,
       allowed_updates: ALLOWED_UPDATES,
@@ -138,11 +147,33 @@ export class TelegramAdapter implements ChannelAdapter {
     });
   }
 
+  private addRoute(http: HttpServer, mode: Extract<TelegramMode, { kind: 'webhook' }>): void {
+    addWebhookRoute(http, {
+      path: mode.path,
+      secretHeader: TELEGRAM_SECRET_HEADER,
+      secretToken: mode.secretToken,
+      logger: this.logger,
+      onUpdate: (body) => this.receiveWebhook(body),
+    });
+  }
+
+  /**
+   * One update posted by Telegram: answered once the core has handled it, so that Telegram delivers
+   * it again if the process dies first; not taken (store down, or not started yet) → 503, Telegram retries.
+   */
+  private async receiveWebhook(body: unknown): Promise<WebhookOutcome> {
+    if (typeof body !== 'object' || body === null || typeof (body as { update_id?: unknown }).update_id !== 'number') return 'invalid';
+    const update = body as Update;
+    if (!this.handler) throw new UpdateNotTakenError(`tg:${update.update_id}`);
+    await this.dispatch(update, true);
+    return 'taken';
+  }
+
   /**
    * Maps an update and queues it behind its chat's earlier messages. Called synchronously for
    * every update of a batch in order, so queue order is update order.
    */
-  private dispatch(update: Update): Promise<void> {
+  private dispatch(update: Update, redeliverable = false): Promise<void> {
     const handler = this.handler;
     const log = this.logger.child({ update: update.update_id });
     const mapped = toInbound(update, { botUsername: this.username, download: (fileId) => this.download(fileId) });
@@ -150,7 +181,8 @@ export class TelegramAdapter implements ChannelAdapter {
       log.debug({ reason: mapped.kind === 'ignored' ? mapped.reason : 'stopped' }, 'Telegram update ignored');
       return Promise.resolve();
     }
-    const { message, callback } = mapped;
+    const { callback } = mapped;
+    const message = redeliverable ? { ...mapped.message, redeliverable } : mapped.message;
     // Started now, outside the queue, so the button's spinner stops at once.
     const acknowledged = callback ? this.acknowledge(callback, log) : Promise.resolve();
     return this.chats.run(message.chat.chatId, async () => {
@@ -158,6 +190,8 @@ export class TelegramAdapter implements ChannelAdapter {
       try {
         await handler(message);
       } catch (err) {
+        // Not taken: the webhook answers 503 and Telegram delivers the update again.
+        if (err instanceof UpdateNotTakenError && redeliverable) throw err;
         log.error({ err, chat: message.chat.chatId, type: message.type }, 'inbound handler failed');
       }
     });

@@ -1,5 +1,6 @@
 import type { WebhookMode } from '../../core/channel.ts';
 import type { Logger } from 'pino';
+import type { HttpServer } from '../../http/http-server.ts';
 
 /**
  * How the adapter receives updates: long polling (no public address needed), or a webhook that
@@ -15,4 +16,9 @@ export interface TelegramAdapterOptions {
   apiRoot: string;
   mode: TelegramMode;
   logger: Logger;
+  /**
+   * The process's one HTTP server: in webhook mode the adapter adds its route there (at construction,
+   * before the server listens). Without it, webhook mode runs a server of its own on `mode.port`.
+   */
+  http?: HttpServer;
 }

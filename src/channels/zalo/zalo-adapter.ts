@@ -9,11 +9,16 @@ import { mapZaloError } from './map-zalo-error.ts';
 import { renderOutbound, type ZaloSend } from './render-outbound.ts';
 import { splitText } from '../shared/split-text.ts';
 import { PartProgress } from '../shared/part-progress.ts';
-import { toInbound } from './to-inbound.ts';
+import { toInbound, unwrapUpdate } from './to-inbound.ts';
 import { ZaloApiClient } from './zalo-api-client.ts';
 import { ZaloPoller } from './zalo-poller.ts';
 import type { ZaloUpdate } from './zalo-types.ts';
-import { ZaloWebhookServer } from './zalo-webhook-server.ts';
+import { HttpServer } from '../../http/http-server.ts';
+import { addWebhookRoute, type WebhookOutcome } from '../../http/webhook-route.ts';
+import { UpdateNotTakenError } from '../../core/update-not-taken.ts';
+
+/** Header the Zalo Bot Platform sends the webhook's secret token in. */
+export const ZALO_SECRET_HEADER = 'x-bot-api-secret-token';
 
 /** How updates arrive: long polling (development) or a webhook Zalo posts to (production). */
 export type ZaloMode = { kind: 'polling'; pollTimeoutSec?: number } | WebhookMode;
@@ -30,6 +35,11 @@ export interface ZaloAdapterOptions {
   translator?: Translator;
   /** Language of those texts (default Vietnamese). */
   lang?: Lang;
+  /**
+   * The process's one HTTP server: in webhook mode the adapter adds its route there (at construction,
+   * before the server listens). Without it, webhook mode runs a server of its own on `mode.port`.
+   */
+  http?: HttpServer;
 }
 
 export const ZALO_MAX_TEXT_LENGTH = 2000;
@@ -47,12 +57,21 @@ export class ZaloAdapter implements ChannelAdapter {
   private readonly queue: KeyedSerialQueue;
   private receiver: { stop(): Promise<void> } | undefined;
   private readonly progress = new PartProgress();
+  private handler: InboundHandler | undefined;
+  private ownPort: number | undefined;
 
   constructor(private readonly options: ZaloAdapterOptions) {
     this.client = new ZaloApiClient(options.token, options.apiRoot);
     this.logger = options.logger.child({ platform: 'zalo' });
     this.translator = options.translator ?? Translator.fromDirectory(fileURLToPath(new URL('../../../locales', import.meta.url)));
     this.queue = new KeyedSerialQueue();
+    // Routes go on the shared server now: it listens before the channels start.
+    if (options.http && options.mode.kind === 'webhook') this.addRoute(options.http, options.mode);
+  }
+
+  /** Port the webhook is served on once started in webhook mode (useful when port 0 was asked for). */
+  get webhookPort(): number | undefined {
+    return this.options.mode.kind === 'webhook' ? (this.options.http?.port ?? this.ownPort) : undefined;
   }
 
   /** Checks the token (getMe), then starts long polling or the webhook server and registers it. */
@@ -77,30 +96,52 @@ export class ZaloAdapter implements ChannelAdapter {
       this.receiver = poller;
       return;
     }
-    const server = new ZaloWebhookServer({
-      port: mode.port,
-      path: mode.path,
-      secretToken: mode.secretToken,
-      logger: this.logger,
-      ...(mode.host !== undefined ? { host: mode.host } : {}),
-      onUpdate: (update) => {
-        const message = this.toMessage(update);
-        if (message) {
-          const chat = message.chat.chatId;
-          this.queue
-            .run(chat, () => this.dispatch(message, handler))
-            .catch((err: unknown) => this.logger.error({ err, chat }, 'zalo update handling failed'));
-        }
-      },
-    });
-    await server.listen();
+    let own: HttpServer | undefined;
+    if (!this.options.http) {
+      // Used on its own (tests, tools): a server of its own with this one route.
+      own = new HttpServer({ port: mode.port, ...(mode.host !== undefined ? { host: mode.host } : {}), logger: this.logger });
+      this.addRoute(own, mode);
+      this.ownPort = await own.listen();
+    }
+    this.handler = handler;
     try {
       await this.client.call('setWebhook', { url: mode.publicUrl, secret_token: mode.secretToken });
     } catch (error) {
-      await server.close();
+      this.handler = undefined;
+      await own?.close();
       throw error;
     }
-    this.receiver = { stop: () => server.close() };
+    this.receiver = {
+      stop: async () => {
+        this.handler = undefined;
+        await own?.close();
+      },
+    };
+  }
+
+  private addRoute(http: HttpServer, mode: WebhookMode): void {
+    addWebhookRoute(http, {
+      path: mode.path,
+      secretHeader: ZALO_SECRET_HEADER,
+      secretToken: mode.secretToken,
+      logger: this.logger,
+      onUpdate: (body) => this.receiveWebhook(body),
+    });
+  }
+
+  /**
+   * One update posted by Zalo, answered once the core has handled it (one chat's updates in order,
+   * chats in parallel); not taken (store down, or not started) → 503.
+   */
+  private async receiveWebhook(body: unknown): Promise<WebhookOutcome> {
+    const update = unwrapUpdate(body);
+    if (!update) return 'invalid';
+    const message = this.toMessage(update);
+    if (!message) return 'taken';
+    const handler = this.handler;
+    if (!handler) throw new UpdateNotTakenError(message.updateKey);
+    await this.queue.run(message.chat.chatId, () => this.dispatch({ ...message, redeliverable: true }, handler));
+    return 'taken';
   }
 
   /** Stops receiving, then waits for the updates already accepted to be handled. */
@@ -169,11 +210,15 @@ export class ZaloAdapter implements ChannelAdapter {
     return message;
   }
 
-  /** Hands one message to the core; a failure there is logged and does not stop receiving. */
+  /**
+   * Hands one message to the core; a failure there is logged and does not stop receiving, except
+   * that a webhook's update not taken is thrown on (the webhook answers 503).
+   */
   private async dispatch(message: InboundMessage, handler: InboundHandler): Promise<void> {
     try {
       await handler(message);
     } catch (err) {
+      if (err instanceof UpdateNotTakenError && message.redeliverable) throw err;
       this.logger.error({ err, chat: message.chat.chatId, update: message.updateKey }, 'zalo update handling failed');
     }
   }

@@ -1,7 +1,21 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../support/fake-telegram/free-port.ts';
+import { UpdateNotTakenError } from '../../../src/core/update-not-taken.ts';
 import { telegramTestBed, until, type TelegramTestBed } from './harness.ts';
+
+function textUpdate(updateId: number, text: string) {
+  return {
+    update_id: updateId,
+    message: {
+      message_id: updateId,
+      date: 1,
+      chat: { id: 7, type: 'private', first_name: 'A' },
+      from: { id: 7, is_bot: false, first_name: 'A' },
+      text,
+    },
+  };
+}
 
 const SECRET = 's3cret_token-ABC';
 
@@ -64,20 +78,53 @@ describe('TelegramAdapter webhook mode', () => {
     expect((await bed.fake.postToWebhook(update, SECRET.slice(0, -1))).status).toBe(401);
     const port = bed.adapter.webhookPort ?? 0;
     expect(await rawRequest(port, { method: 'POST', path: '/tg/hook', body: JSON.stringify(update) })).toBe(401);
-    expect(await rawRequest(port, { method: 'GET', path: '/elsewhere' })).toBe(401);
+    expect(await rawRequest(port, { method: 'POST', path: '/tg/hook', secret: '', body: JSON.stringify(update) })).toBe(401);
     expect(bed.logs.filter((r) => r.msg === 'webhook request with a wrong secret token')).toHaveLength(4);
     // The right secret on the same update goes through, so nothing else was wrong with it.
     expect((await bed.fake.postToWebhook(update)).status).toBe(200);
     expect(bed.received.map((m) => m.type === 'text' && m.text)).toEqual(['giả mạo']);
   });
 
-  it('rejects other paths, methods and bodies that are not JSON', async () => {
+  it('answers 404 elsewhere, 405 to another method, 413 to a huge body, 400 to what is not an update', async () => {
     bed = await webhookBed();
     const port = bed.adapter.webhookPort ?? 0;
     expect(await rawRequest(port, { method: 'POST', path: '/other', secret: SECRET, body: '{}' })).toBe(404);
-    expect(await rawRequest(port, { method: 'GET', path: '/tg/hook', secret: SECRET })).toBe(404);
+    expect(await rawRequest(port, { method: 'GET', path: '/elsewhere' })).toBe(404);
+    expect(await rawRequest(port, { method: 'GET', path: '/tg/hook', secret: SECRET })).toBe(405);
     expect(await rawRequest(port, { method: 'POST', path: '/tg/hook', secret: SECRET, body: 'not json' })).toBe(400);
+    expect(await rawRequest(port, { method: 'POST', path: '/tg/hook', secret: SECRET, body: '{"hello":1}' })).toBe(400);
+    const huge = JSON.stringify({ update_id: 9, message: { text: 'x'.repeat(1024 * 1024 + 1) } });
+    expect(await rawRequest(port, { method: 'POST', path: '/tg/hook', secret: SECRET, body: huge })).toBe(413);
     expect(bed.received).toEqual([]);
+  });
+
+  it('answers only once the update is handled, and 503 when the core could not take it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let refuse = false;
+    const port = await freePort();
+    bed = await telegramTestBed({
+      mode: { kind: 'webhook', publicUrl: `http://127.0.0.1:${port}`, port, host: '127.0.0.1', path: '/tg/hook', secretToken: SECRET },
+      handler: async (message) => {
+        if (refuse) throw new UpdateNotTakenError(message.updateKey);
+        await gate;
+      },
+    });
+    let answered = false;
+    const first = bed.fake.postToWebhook(textUpdate(1, 'chờ')).then((answer) => {
+      answered = true;
+      return answer.status;
+    });
+    await until(() => bed.received.length === 1);
+    // The handler holds the update: no answer yet, so a crash now leaves it with Telegram.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+    release();
+    expect(await first).toBe(200);
+    expect(bed.received[0]).toMatchObject({ redeliverable: true });
+
+    refuse = true;
+    expect((await bed.fake.postToWebhook(textUpdate(2, 'không nhận'))).status).toBe(503);
   });
 
   it('stops listening on stop()', async () => {

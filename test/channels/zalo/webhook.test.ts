@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../../src/core/messages.ts';
 import { ZaloAdapter } from '../../../src/channels/zalo/zalo-adapter.ts';
+import { UpdateNotTakenError } from '../../../src/core/update-not-taken.ts';
 import { FakeZaloServer } from '../../support/fake-zalo/fake-zalo-server.ts';
 import { textUpdate } from '../../support/fake-zalo/zalo-updates.ts';
 import { freePort, memoryLogger, zaloTranslator } from './helpers.ts';
@@ -55,7 +56,7 @@ describe('ZaloAdapter webhook', () => {
     ['no secret header', null],
   ])('refuses a request with %s and processes nothing in it', async (_label, secret) => {
     const { fake, received } = await setup();
-    expect(await fake.postToWebhook(textUpdate({ userId: 'u1', text: '/baocao' }), secret)).toBe(403);
+    expect(await fake.postToWebhook(textUpdate({ userId: 'u1', text: '/baocao' }), secret)).toBe(401);
     // A good request afterwards is the first and only one handled.
     await fake.postToWebhook(textUpdate({ userId: 'u1', text: 'hợp lệ' }));
     await fake.waitFor(() => received.length === 1);
@@ -88,7 +89,7 @@ describe('ZaloAdapter webhook', () => {
     expect(other.status).toBe(404);
   });
 
-  it('answers at once and handles the messages of one chat in order, chats in parallel', async () => {
+  it('answers once the update is handled; one chat in order, chats in parallel', async () => {
     const log: string[] = [];
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -98,19 +99,35 @@ describe('ZaloAdapter webhook', () => {
       if (message.text === 'a1') await gate;
       log.push(`end ${message.chat.chatId} ${message.text}`);
     });
-    for (const [userId, text] of [
-      ['a', 'a1'],
-      ['a', 'a2'],
-      ['b', 'b1'],
-    ] as const) {
-      expect(await fake.postToWebhook(textUpdate({ userId, text }))).toBe(200);
-    }
-    // b1 finishes while a1 is still held, and a2 waits for a1.
-    await fake.waitFor(() => log.includes('end b b1'));
+    const answers: string[] = [];
+    const posts = (
+      [
+        ['a', 'a1'],
+        ['a', 'a2'],
+        ['b', 'b1'],
+      ] as const
+    ).map(([userId, text]) =>
+      fake.postToWebhook(textUpdate({ userId, text })).then((status) => {
+        answers.push(`${text} ${status}`);
+      }),
+    );
+    // b1 is handled and answered while a1 is still held, and a2 waits for a1; a1 has no answer yet.
+    await fake.waitFor(() => answers.includes('b1 200'));
+    expect(log).toContain('end b b1');
     expect(log).not.toContain('start a a2');
+    expect(answers).toEqual(['b1 200']);
     release();
-    await fake.waitFor(() => log.length === 6);
+    await Promise.all(posts);
     expect(log.indexOf('end a a1')).toBeLessThan(log.indexOf('start a a2'));
+    expect(answers.slice(1).sort()).toEqual(['a1 200', 'a2 200']);
+  });
+
+  it('answers 503 when the core could not take the update, so Zalo may deliver it again', async () => {
+    const { fake } = await setup(async (message) => {
+      expect(message.redeliverable).toBe(true);
+      throw new UpdateNotTakenError(message.updateKey);
+    });
+    expect(await fake.postToWebhook(textUpdate({ userId: 'u5', text: 'x' }))).toBe(503);
   });
 
   it('stop() closes the port and waits for accepted updates', async () => {
