@@ -3,9 +3,10 @@ import { foldText, isOneOf } from './fold.ts';
 import type { AnswerValue, FormSpec, QuestionSpec } from './form-spec.ts';
 import type { FormState } from './form-state.ts';
 import { formatNumber } from './format-number.ts';
-import { canKeep, pickEditChoices, questionChoices, renderPickEdit, renderQuestion, renderReview } from './form-render.ts';
+import { canKeep, pickEditChoices, questionLabel, questionChoices, renderPickEdit, renderQuestion, renderReview } from './form-render.ts';
 import { parseAnswer } from './question-types/index.ts';
-import { nextQuestion, pruneAnswers, relevantQuestions } from './relevance.ts';
+import { constraintMessage } from './constraint-message.ts';
+import { constraintHolds, hasAnswer, nextQuestion, pruneAnswers, relevantQuestions } from './relevance.ts';
 import type { TextFn } from './text-fn.ts';
 
 export type { FormState } from './form-state.ts';
@@ -98,8 +99,19 @@ function show(spec: FormSpec, state: FormState, t: TextFn, before: OutboundMessa
 }
 
 function commit(spec: FormSpec, state: FormState, question: QuestionSpec, value: AnswerValue, t: TextFn): StepResult {
+  if (!constraintHolds(spec, question, value, state.answers)) {
+    return show(spec, state, t, [{ type: 'text', text: constraintMessage(spec, question, state.answers, t) }]);
+  }
   const answers = pruneAnswers(spec, { ...state.answers, [question.id]: value });
-  return show(spec, advance(spec, { ...state, answers }), t);
+  // An earlier answer that broke a cross-field rule with this one is asked again: say why.
+  const reopened = relevantQuestions(spec, answers).filter(
+    (q) => q.id !== question.id && q.constraint && hasAnswer(state.answers, q.id) && !hasAnswer(answers, q.id),
+  );
+  const notices: OutboundMessage[] = reopened.map((q) => ({
+    type: 'text',
+    text: t('formtext.ask_again', { label: questionLabel(q, t), reason: constraintMessage(spec, q, answers, t) }),
+  }));
+  return show(spec, advance(spec, { ...state, answers }), t, notices);
 }
 
 function refuse(spec: FormSpec, state: FormState, t: TextFn, errorKey: string, params: Record<string, string | number> = {}): StepResult {

@@ -4,10 +4,11 @@ import type { FormState } from './form-state.ts';
 import { formatAnswer, questionHint } from './question-types/index.ts';
 import { hasAnswer, progress, relevantQuestions, type Answers } from './relevance.ts';
 import type { TextFn } from './text-fn.ts';
+import { sayText } from './form-text.ts';
 
 /** The short name of a question for lists: its label, or its prompt. */
 export function questionLabel(question: QuestionSpec, t: TextFn): string {
-  return t(question.label ?? question.prompt);
+  return sayText(question.label ?? question.prompt, t);
 }
 
 /** "1. Label: value" for every asked question, in form order. */
@@ -26,12 +27,12 @@ export function canKeep(state: FormState, question: QuestionSpec): boolean {
 export function questionChoices(question: QuestionSpec, state: FormState, t: TextFn): Choice[] {
   const choices: Choice[] = [];
   if (question.type === 'single_choice') {
-    for (const o of question.options) choices.push({ id: `opt:${o.id}`, label: t(o.label) });
+    for (const o of question.options) choices.push({ id: `opt:${o.id}`, label: sayText(o.label, t) });
   } else if (question.type === 'multi_choice') {
     const ticked = state.draft ?? [];
     for (const o of question.options) {
       const mark = ticked.includes(o.id) ? '✅ ' : '';
-      choices.push({ id: `opt:${o.id}`, label: `${mark}${t(o.label)}` });
+      choices.push({ id: `opt:${o.id}`, label: `${mark}${sayText(o.label, t)}` });
     }
     choices.push({ id: 'done', label: t('form.engine.choice.done') });
   } else if (question.type === 'yes_no') {
@@ -48,8 +49,8 @@ export function questionChoices(question: QuestionSpec, state: FormState, t: Tex
 /** The message asking the current question: progress, prompt, what to type, help, how to skip. */
 export function renderQuestion(spec: FormSpec, state: FormState, question: QuestionSpec, t: TextFn): OutboundMessage {
   const { index, total } = progress(spec, state.answers, question.id);
-  const lines = [t('form.engine.progress', { index, total }), t(question.prompt), questionHint(question, t)];
-  if (question.help) lines.push(t('form.engine.help', { help: t(question.help) }));
+  const lines = [t('form.engine.progress', { index, total }), sayText(question.prompt, t), questionHint(question, t)];
+  if (question.help) lines.push(t('form.engine.help', { help: sayText(question.help, t) }));
   if (canKeep(state, question)) {
     const key = questionChoices(question, state, t).length > 0 ? 'form.engine.current' : 'form.engine.current_typed';
     lines.push(t(key, { value: formatAnswer(question, state.answers[question.id], t) }));
@@ -68,9 +69,12 @@ export const REVIEW_CHOICES = ['submit', 'edit'] as const;
 
 /** All answers with the choice to send or to change one. */
 export function renderReview(spec: FormSpec, answers: Answers, t: TextFn): OutboundMessage {
-  const text = [t(spec.title), t('form.engine.review_title'), formatAnswers(spec, answers, t), t('form.engine.review_question')].join(
-    '\n\n',
-  );
+  const text = [
+    sayText(spec.title, t),
+    t('form.engine.review_title'),
+    formatAnswers(spec, answers, t),
+    t('form.engine.review_question'),
+  ].join('\n\n');
   const choices = REVIEW_CHOICES.map((id) => ({ id, label: t(`form.engine.choice.${id}`) }));
   return { type: 'choices', text, choices, columns: 2 };
 }

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { conditionSchema } from './condition-spec.ts';
+import { compileExpression } from './expression/compile-expression.ts';
+import { englishExpressionError } from './expression/expression-errors.ts';
+import { checkForm, englishIssue } from './form-check.ts';
+import { formTextSchema } from './form-text.ts';
 import { SpecError, formatPath, type SpecIssue } from './spec-error.ts';
 
 /**
@@ -13,47 +18,25 @@ export const SUPPORTED_FORM_VERSION = 1;
  */
 export type AnswerValue = number | string | boolean | string[] | null;
 
-export const COMPARISON_OPS = ['gt', 'gte', 'lt', 'lte', 'eq', 'ne', 'in'] as const;
-export type ComparisonOp = (typeof COMPARISON_OPS)[number];
-
-/** `{ field: propaganda_sessions, op: gt, value: 0 }`: compares an earlier answer with a value. */
-export interface Comparison {
-  field: string;
-  op: ComparisonOp;
-  value: number | string | boolean | (number | string)[];
-}
-
-/** When a question is asked: a comparison, or all / any of several conditions. */
-export type Condition = Comparison | { all: Condition[] } | { any: Condition[] };
+export { COMPARISON_OPS } from './condition-spec.ts';
+export type { ComparisonOp, Comparison, Condition, Operand, FieldRef } from './condition-spec.ts';
 
 const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'Expected lower-case letters, digits and "_", starting with a letter');
-const localeKey = z.string().regex(/^[A-Za-z][\w-]*(\.[\w-]+)+$/, 'Expected a locale key such as "form.qttn.title"');
-
-const comparisonSchema = z
-  .object({
-    field: identifier,
-    op: z.enum(COMPARISON_OPS),
-    value: z.union([z.number(), z.string(), z.boolean(), z.array(z.union([z.number(), z.string()])).min(1)]),
-  })
-  .strict();
-
-const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    comparisonSchema,
-    z.object({ all: z.array(conditionSchema).min(1) }).strict(),
-    z.object({ any: z.array(conditionSchema).min(1) }).strict(),
-  ]),
-);
 
 const base = {
   id: identifier,
-  /** The question as asked. */
-  prompt: localeKey,
+  /** The question as asked: a locale key, or `{ vi, en? }` texts (XLSForm). */
+  prompt: formTextSchema,
   /** A short name for review lists, status and totals; the prompt when absent. */
-  label: localeKey.optional(),
-  help: localeKey.optional(),
+  label: formTextSchema.optional(),
+  help: formTextSchema.optional(),
   required: z.boolean().default(true),
+  /** When the question is asked (XLSForm `relevant`); only earlier answers count. */
   when: conditionSchema.optional(),
+  /** What an answer must satisfy besides its type and range (XLSForm `constraint`, e.g. `. >= ${sessions}`). */
+  constraint: conditionSchema.optional(),
+  /** What the officer is told when the constraint fails (XLSForm `constraint_message`). */
+  constraintMessage: formTextSchema.optional(),
 };
 
 /** Targets of a numeric figure (from a plan: "mỗi cơ sở ít nhất 02 buổi", "toàn tỉnh 1.500 đơn vị máu"). */
@@ -64,14 +47,14 @@ const targets = {
   provinceTarget: z.number().nonnegative().finite().optional(),
 };
 
-const optionSchema = z.object({ id: identifier, label: localeKey }).strict();
+const optionSchema = z.object({ id: identifier, label: formTextSchema }).strict();
 
 const questionSchema = z.discriminatedUnion('type', [
   z
     .object({
       ...base,
       type: z.literal('integer'),
-      unit: localeKey.optional(),
+      unit: formTextSchema.optional(),
       min: z.number().int().optional(),
       max: z.number().int().optional(),
       ...targets,
@@ -81,7 +64,7 @@ const questionSchema = z.discriminatedUnion('type', [
     .object({
       ...base,
       type: z.literal('decimal'),
-      unit: localeKey.optional(),
+      unit: formTextSchema.optional(),
       min: z.number().optional(),
       max: z.number().optional(),
       ...targets,
@@ -102,7 +85,7 @@ const formSchema = z
     revision: z.number().int().positive().optional(),
     /** Before the split, one number meant both; still read from old files. */
     version: z.number().int().positive().optional(),
-    title: localeKey,
+    title: formTextSchema,
     questions: z.array(questionSchema).min(1).max(100),
   })
   .strict()
@@ -127,6 +110,7 @@ export type QuestionKind = QuestionSpec['type'];
 /** A question of one kind, e.g. `QuestionOf<'integer'>`. */
 export type QuestionOf<K extends QuestionKind> = Extract<QuestionSpec, { type: K }>;
 export type ChoiceOption = z.output<typeof optionSchema>;
+export type { FormText, InlineText } from './form-text.ts';
 
 /**
  * Validates a form read from YAML. Besides the shape, checks that question and option ids are unique,
@@ -142,96 +126,55 @@ export function parseFormSpec(raw: unknown, source: string, hasKey: (key: string
       { path: field, message: `${field} ${version} is newer than this doanbot reads (${SUPPORTED_FORM_VERSION}); update doanbot` },
     ]);
   }
-  const parsed = formSchema.safeParse(raw);
+  const compiled = compileExpressionStrings(raw);
+  if (compiled.issues.length > 0) throw new SpecError(source, compiled.issues);
+  const parsed = formSchema.safeParse(compiled.raw);
   if (!parsed.success) throw SpecError.fromZod(source, parsed.error);
   const issues = checkForm(parsed.data, hasKey);
-  if (issues.length > 0) throw new SpecError(source, issues);
+  if (issues.length > 0) {
+    throw new SpecError(
+      source,
+      issues.map((issue) => ({ path: formatPath(issue.path), message: englishIssue(issue) })),
+    );
+  }
   return parsed.data;
 }
 
-function checkForm(form: FormSpec, hasKey: (key: string) => boolean): SpecIssue[] {
+/** Validates a form built in code (e.g. from a workbook); the issues as codes, for the caller to word. */
+export function safeParseFormSpec(
+  raw: unknown,
+  hasKey: (key: string) => boolean,
+): { ok: true; spec: FormSpec } | { ok: false; zod?: z.ZodError; issues: ReturnType<typeof checkForm> } {
+  const parsed = formSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, zod: parsed.error, issues: [] };
+  const issues = checkForm(parsed.data, hasKey);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, spec: parsed.data };
+}
+
+/**
+ * In YAML a `when` or `constraint` may be an XLSForm expression (`constraint: ". >= ${propaganda_sessions}"`):
+ * compiles those strings into conditions before the schema is checked.
+ */
+function compileExpressionStrings(raw: unknown): { raw: unknown; issues: SpecIssue[] } {
+  const questions = (raw as { questions?: unknown } | null)?.questions;
+  if (!Array.isArray(questions)) return { raw, issues: [] };
+  const kinds = new Map<string, QuestionKind>();
+  for (const q of questions) {
+    const { id, type } = (q ?? {}) as { id?: unknown; type?: unknown };
+    if (typeof id === 'string' && typeof type === 'string' && !kinds.has(id)) kinds.set(id, type as QuestionKind);
+  }
   const issues: SpecIssue[] = [];
-  const key = (value: string | undefined, path: (string | number)[]): void => {
-    if (value !== undefined && !hasKey(value)) issues.push({ path: formatPath(path), message: `unknown locale key "${value}"` });
-  };
-  key(form.title, ['title']);
-  const seen = new Map<string, QuestionSpec>();
-  form.questions.forEach((q, i) => {
-    const at = ['questions', i];
-    if (seen.has(q.id)) issues.push({ path: formatPath([...at, 'id']), message: `duplicate question id "${q.id}"` });
-    key(q.prompt, [...at, 'prompt']);
-    key(q.label, [...at, 'label']);
-    key(q.help, [...at, 'help']);
-    if (q.type === 'integer' || q.type === 'decimal') {
-      key(q.unit, [...at, 'unit']);
-      if (q.min !== undefined && q.max !== undefined && q.min > q.max) {
-        issues.push({ path: formatPath([...at, 'max']), message: `max (${q.max}) is less than min (${q.min})` });
-      }
+  const out = questions.map((q: unknown, i: number) => {
+    if (q === null || typeof q !== 'object') return q;
+    const copy: Record<string, unknown> = { ...(q as Record<string, unknown>) };
+    for (const field of ['when', 'constraint'] as const) {
+      const expression = copy[field];
+      if (typeof expression !== 'string') continue;
+      const result = compileExpression(expression, { kindOf: (name) => kinds.get(name), allowSelf: field === 'constraint' });
+      if (result.ok) copy[field] = result.condition;
+      else issues.push({ path: formatPath(['questions', i, field]), message: englishExpressionError(result.error) });
     }
-    if (q.type === 'single_choice' || q.type === 'multi_choice') {
-      const optionIds = new Set<string>();
-      q.options.forEach((o, j) => {
-        if (optionIds.has(o.id)) issues.push({ path: formatPath([...at, 'options', j, 'id']), message: `duplicate option id "${o.id}"` });
-        optionIds.add(o.id);
-        key(o.label, [...at, 'options', j, 'label']);
-      });
-    }
-    if (q.when) checkCondition(q.when, [...at, 'when'], seen, form, issues);
-    seen.set(q.id, q);
+    return copy;
   });
-  return issues;
-}
-
-/** Checks that a condition only looks back, at questions whose answers can be compared with its value. */
-function checkCondition(
-  condition: Condition,
-  path: (string | number)[],
-  earlier: ReadonlyMap<string, QuestionSpec>,
-  form: FormSpec,
-  issues: SpecIssue[],
-): void {
-  if ('all' in condition || 'any' in condition) {
-    const [name, parts] = 'all' in condition ? ['all', condition.all] : ['any', condition.any];
-    parts.forEach((c, i) => checkCondition(c, [...path, name, i], earlier, form, issues));
-    return;
-  }
-  const target = earlier.get(condition.field);
-  if (!target) {
-    const exists = form.questions.some((q) => q.id === condition.field);
-    issues.push({
-      path: formatPath([...path, 'field']),
-      message: exists
-        ? `"${condition.field}" is not asked before this question; a condition may only use earlier answers`
-        : `unknown question "${condition.field}"`,
-    });
-    return;
-  }
-  const problem = comparisonProblem(condition, target);
-  if (problem) issues.push({ path: formatPath([...path, problem.field]), message: problem.message });
-}
-
-function comparisonProblem(c: Comparison, target: QuestionSpec): { field: 'op' | 'value'; message: string } | null {
-  const values = Array.isArray(c.value) ? c.value : [c.value];
-  if ((c.op === 'in') !== Array.isArray(c.value)) {
-    return { field: 'value', message: c.op === 'in' ? 'op "in" needs a list of values' : `op "${c.op}" needs a single value` };
-  }
-  switch (target.type) {
-    case 'integer':
-    case 'decimal':
-      return values.every((v) => typeof v === 'number')
-        ? null
-        : { field: 'value', message: `"${target.id}" is a number; compare it with numbers` };
-    case 'yes_no':
-      if (c.op !== 'eq' && c.op !== 'ne') return { field: 'op', message: `"${target.id}" is yes/no; use eq or ne` };
-      return typeof c.value === 'boolean' ? null : { field: 'value', message: `"${target.id}" is yes/no; compare it with true or false` };
-    case 'text':
-    case 'single_choice':
-    case 'multi_choice': {
-      if (!['eq', 'ne', 'in'].includes(c.op)) return { field: 'op', message: `"${target.id}" is not a number; use eq, ne or in` };
-      if (!values.every((v) => typeof v === 'string')) return { field: 'value', message: `"${target.id}" takes text values` };
-      if (target.type === 'text') return null;
-      const unknown = values.find((v) => !target.options.some((o) => o.id === v));
-      return unknown === undefined ? null : { field: 'value', message: `"${String(unknown)}" is not an option of "${target.id}"` };
-    }
-  }
+  return { raw: { ...(raw as object), questions: out }, issues };
 }

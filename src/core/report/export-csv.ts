@@ -2,6 +2,7 @@ import type { AnswerValue, FormSpec, QuestionSpec } from '../../flow/form-spec.t
 import { formatAnswer } from '../../flow/question-types/index.ts';
 import { formatDateTime } from '../text/dates.ts';
 import type { PeriodStatus } from './period-status.ts';
+import { sayText } from '../../flow/form-text.ts';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 
@@ -24,7 +25,7 @@ export function exportCsv(status: PeriodStatus, form: FormSpec, t: T, zone: stri
     t('export.submitted_at'),
     t('export.submitted_by'),
     t('export.revision'),
-    ...form.questions.map((q) => t(q.label ?? q.prompt)),
+    ...form.questions.map((q) => sayText(q.label ?? q.prompt, t)),
   ];
   const rows = status.units.map((s) => {
     const rev = s.latest;

@@ -4,6 +4,7 @@ import { numericTotals } from '../../flow/form-engine.ts';
 import { targetProgress } from '../../flow/targets.ts';
 import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
 import type { PeriodStatus } from './period-status.ts';
+import { sayText } from '../../flow/form-text.ts';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 
@@ -69,8 +70,8 @@ export function renderSummary(status: PeriodStatus, form: FormSpec, t: T, lang: 
   const progress = new Map(targetProgress(form, totals, status.units.length).map((p) => [p.questionId, p]));
   for (const { questionId, total } of totals) {
     const question = form.questions.find((q) => q.id === questionId);
-    const label = question ? t(question.label ?? question.prompt) : questionId;
-    const unit = question && 'unit' in question && question.unit ? ` ${t(question.unit)}` : '';
+    const label = question ? sayText(question.label ?? question.prompt, t) : questionId;
+    const unit = question && 'unit' in question && question.unit ? ` ${sayText(question.unit, t)}` : '';
     const towards = progress.get(questionId);
     const value = towards
       ? t('targets.progress', {

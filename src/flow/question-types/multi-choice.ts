@@ -1,6 +1,7 @@
 import type { QuestionOf } from '../form-spec.ts';
 import { findOption } from './options.ts';
 import { invalid, type QuestionType } from './question-type.ts';
+import { sayText } from '../form-text.ts';
 
 /**
  * Several options; the answer is the list of option ids in the form's order. Typed as "1, 3", "1 3" or
@@ -24,7 +25,7 @@ export const multiChoiceType: QuestionType<QuestionOf<'multi_choice'>> = {
     const ids = Array.isArray(value) ? value : [];
     return question.options
       .filter((o) => ids.includes(o.id))
-      .map((o) => t(o.label))
+      .map((o) => sayText(o.label, t))
       .join(', ');
   },
   hint: (_question, t) => t('form.engine.hint.multi_choice'),

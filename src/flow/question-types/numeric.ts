@@ -3,6 +3,7 @@ import { formatNumber } from '../format-number.ts';
 import { readNumber } from '../number-reader.ts';
 import type { TextFn } from '../text-fn.ts';
 import { invalid, type ParseResult } from './question-type.ts';
+import { sayText } from '../form-text.ts';
 
 type NumericQuestion = QuestionOf<'integer'> | QuestionOf<'decimal'>;
 
@@ -37,7 +38,7 @@ export function acceptsNumber(value: AnswerValue, question: NumericQuestion): bo
 /** "12 buổi" when the question has a unit. */
 export function formatNumeric(value: AnswerValue, question: NumericQuestion, t: TextFn): string {
   const number = typeof value === 'number' ? formatNumber(value, t) : String(value);
-  return question.unit ? `${number} ${t(question.unit)}` : number;
+  return question.unit ? `${number} ${sayText(question.unit, t)}` : number;
 }
 
 /** "Nhập một số nguyên, từ 0 đến 100 (đơn vị: buổi)." */
@@ -48,7 +49,7 @@ export function numericHint(question: NumericQuestion, t: TextFn): string {
     parts.push(t('form.engine.range.between', { min: formatNumber(min, t), max: formatNumber(max, t) }));
   else if (min !== undefined) parts.push(t('form.engine.range.at_least', { min: formatNumber(min, t) }));
   else if (max !== undefined) parts.push(t('form.engine.range.at_most', { max: formatNumber(max, t) }));
-  if (question.unit) parts.push(t('form.engine.range.unit', { unit: t(question.unit) }));
+  if (question.unit) parts.push(t('form.engine.range.unit', { unit: sayText(question.unit, t) }));
   const sentence = `${parts.join(' ')}.`;
   return question.type === 'decimal' ? `${sentence} ${t('form.engine.hint.decimal_example')}` : sentence;
 }

@@ -1,6 +1,7 @@
 import type { QuestionOf } from '../form-spec.ts';
 import { findOption } from './options.ts';
 import { invalid, type QuestionType } from './question-type.ts';
+import { sayText } from '../form-text.ts';
 
 /**
  * One option out of several; the answer is the option id. Buttons send `opt:<optionId>`.
@@ -14,7 +15,7 @@ export const singleChoiceType: QuestionType<QuestionOf<'single_choice'>> = {
   },
   format(value, question, t) {
     const option = question.options.find((o) => o.id === value);
-    return option ? t(option.label) : String(value);
+    return option ? sayText(option.label, t) : String(value);
   },
   hint: (_question, t) => t('form.engine.hint.single_choice'),
   accepts: (value, question) => typeof value === 'string' && question.options.some((o) => o.id === value),
