@@ -9,7 +9,7 @@ type NumericQuestion = QuestionOf<'integer'> | QuestionOf<'decimal'>;
 
 /** Shared by integer and decimal questions: reads a Vietnamese number and checks whole-ness and range. */
 export function parseNumeric(text: string, question: NumericQuestion, t: TextFn): ParseResult {
-  const unit = question.unit === undefined ? undefined : t(question.unit);
+  const unit = question.unit === undefined ? undefined : sayText(question.unit, t);
   const read = readNumber(toVietnameseSeparators(text, t), { unit });
   if (!read.ok) return invalid(`form.errors.${read.reason}`, { text: text.trim(), word: read.word ?? '' });
   return checkNumber(read.value, question) ?? { ok: true, value: read.value };
