@@ -19,6 +19,7 @@ import type { PlanBundle } from '../plan-bundle/bundle-types.ts';
 import { toPeriod } from './to-period.ts';
 import { createPlanServices } from './plan-services.ts';
 import { markUnreachable } from './mark-unreachable.ts';
+import { restoreConfiguredAdmins } from '../core/org/configured-admins.ts';
 
 export interface AppOptions {
   config: AppConfig;
@@ -68,6 +69,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   await feed.start();
   const stores = createStores(redis, config.redis.prefix, bundle.periods.map(toPeriod), feed);
   await stores.units.add({ code: config.province.code, name: config.province.name, parentCode: null, createdAt: new Date().toISOString() });
+  const adminIds = {
+    ...(config.telegram ? { telegram: config.telegram.adminIds } : {}),
+    ...(config.zalo ? { zalo: config.zalo.adminIds } : {}),
+    console: [CONSOLE_ADMIN],
+  };
+  for (const admin of await restoreConfiguredAdmins(stores.people, adminIds, config.province.code, new Date())) {
+    logger.warn({ personId: admin.id, identities: admin.identities }, 'a configured admin was an admin again at start-up');
+  }
 
   const limits: Partial<Record<ChannelName, RateLimits>> = {};
   if (config.telegram) limits.telegram = config.telegram.limits;
@@ -94,11 +103,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       timezone: config.timezone,
       province: config.province,
       inviteTtlHours: config.inviteTtlHours,
-      adminIds: {
-        ...(config.telegram ? { telegram: config.telegram.adminIds } : {}),
-        ...(config.zalo ? { zalo: config.zalo.adminIds } : {}),
-        console: [CONSOLE_ADMIN],
-      },
+      adminIds,
       clock: options.clock ?? (() => new Date()),
       logger: logger.child({ component: 'core' }),
       hooks,

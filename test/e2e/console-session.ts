@@ -21,6 +21,8 @@ export function text(key: string, params?: Params, lang: 'vi' | 'en' = 'vi'): st
  */
 export interface ConsoleSession {
   bot: RunningBot;
+  /** The Redis key prefix of this session's data. */
+  prefix: string;
   /** Types one line and waits until the core has handled it. */
   type(line: string): Promise<void>;
   /** Hands the core a message the console cannot type (a multi-line command) as the console user `user`. */
@@ -32,8 +34,9 @@ export interface ConsoleSession {
 
 let counter = 0;
 
-export async function openConsoleSession(label: string): Promise<ConsoleSession> {
-  const prefix = uniquePrefix(label);
+/** `prefix` reopens the data of an earlier session (a restart); `keepData` leaves it for the next one. */
+export async function openConsoleSession(label: string, options: { prefix?: string; keepData?: boolean } = {}): Promise<ConsoleSession> {
+  const prefix = options.prefix ?? uniquePrefix(label);
   const dataDir = mkdtempSync(join(tmpdir(), `doanbot-${label}-`));
   const stdin = new PassThrough();
   const stdout = new PassThrough();
@@ -51,6 +54,7 @@ export async function openConsoleSession(label: string): Promise<ConsoleSession>
 
   return {
     bot,
+    prefix,
     async type(line) {
       const before = printed.length;
       stdin.write(`${line}\n`);
@@ -78,6 +82,7 @@ export async function openConsoleSession(label: string): Promise<ConsoleSession>
     },
     async close() {
       await bot.stop();
+      if (options.keepData) return rmSync(dataDir, { recursive: true, force: true });
       const redis = connectTestRedis();
       await deleteByPrefix(redis, prefix);
       await redis.quit();

@@ -125,7 +125,11 @@ describe('Telegram and Zalo in one bot', () => {
 
   it('refuses to link an account that belongs to someone with other accounts, deleting nothing', async () => {
     const code = startCodeIn(await tg(LINKED.telegram, '/lienket'));
-    expect(await zalo(LEADER.zalo, `/start ${code}`)).toContain(t.t('vi', 'invite.link_other_person', { name: 'Lãnh đạo Tỉnh' }));
+    expect(await zalo(LEADER.zalo, `/start ${code}`)).toContain(
+      t
+        .t('vi', 'invite.link_taken', { channel: 'Zalo', name: 'Lãnh đạo Tỉnh', unit: 'TINH', role: t.t('vi', 'roles.leader'), owner: '' })
+        .split(':')[0],
+    );
     const leader = await zb.bot.app.stores.people.findByIdentity('zalo', LEADER.zalo);
     expect(leader?.role).toBe('leader');
     expect(leader?.identities.map((i) => i.channel).sort()).toEqual(['telegram', 'zalo']);

@@ -1,38 +1,84 @@
 import type { Command } from '../bot/command.ts';
 import type { BotContext } from '../bot/bot-context.ts';
-import type { Identity, Person } from '../domain/types.ts';
+import type { Identity, Invite, Person, Unit } from '../domain/types.ts';
 import { newPersonId } from '../org/ids.ts';
+import { isOneOf } from '../../flow/fold.ts';
 import { helpText } from './help.ts';
+
+/** The word that confirms a change of unit or role: "/start CODE dongy". */
+const CONFIRM_WORDS = ['dongy', 'dong y', 'xacnhan', 'xac nhan', 'yes', 'confirm', 'ok'];
 
 function identityOf(ctx: BotContext): Identity {
   return { channel: ctx.from.channel, userId: ctx.from.userId, chatId: ctx.chat.chatId };
 }
 
-async function redeem(ctx: BotContext, code: string): Promise<void> {
-  const { stores, clock } = ctx.services;
+/**
+ * "/start CODE [dongy]". A code is only used up when it does something: a refused or unconfirmed
+ * attempt leaves it valid for the person it was meant for.
+ */
+async function redeem(ctx: BotContext, args: string): Promise<void> {
+  const { stores } = ctx.services;
   if (ctx.isGroup) return ctx.replyText('invite.private_only');
-  const invite = await stores.invites.redeem(code.trim().toUpperCase());
+  const [rawCode = '', ...rest] = args.trim().split(/\s+/);
+  const code = rawCode.toUpperCase();
+  const invite = await stores.invites.peek(code);
   if (!invite) return ctx.replyText('invite.invalid');
   const unit = await stores.units.get(invite.unitCode);
   if (!unit) return ctx.replyText('invite.unit_gone');
+  if (invite.personId) return link(ctx, invite, invite.personId, unit);
+  return join(ctx, invite, unit, rest.length > 0 && isOneOf(rest.join(' '), CONFIRM_WORDS));
+}
 
-  if (invite.personId) {
-    const target = await stores.people.get(invite.personId);
-    if (!target) return ctx.replyText('invite.invalid');
-    if (ctx.person && ctx.person.id !== target.id) {
-      // This account already belongs to someone with other accounts: linking must not delete them.
-      const others = ctx.person.identities.filter((i) => !(i.channel === ctx.from.channel && i.userId === ctx.from.userId));
-      if (others.length > 0) return ctx.replyText('invite.link_other_person', { name: ctx.person.name });
-      await stores.people.remove(ctx.person);
-    }
-    const identities = [...target.identities.filter((i) => i.channel !== ctx.from.channel), identityOf(ctx)];
-    const linked: Person = { ...target, identities };
-    await stores.people.save(linked, target);
-    ctx.person = linked;
-    return ctx.replyText('invite.linked', { name: linked.name, unit: unit.name, role: ctx.t(`roles.${linked.role}`) });
+/**
+ * A link code adds this account to the person who asked for it, only when this account belongs to
+ * nobody yet and that person has no other account on this channel: it never moves, deletes or demotes
+ * anyone.
+ */
+async function link(ctx: BotContext, invite: Invite, personId: string, unit: Unit): Promise<void> {
+  const { stores } = ctx.services;
+  const target = await stores.people.get(personId);
+  if (!target) return ctx.replyText('invite.invalid');
+  const channel = ctx.t(`channels.${ctx.from.channel}`);
+  if (ctx.person?.id === target.id) return ctx.replyText('invite.link_already', { name: target.name });
+  if (ctx.person) {
+    return ctx.replyText('invite.link_taken', {
+      channel,
+      name: ctx.person.name,
+      unit: ctx.person.unitCode,
+      role: ctx.t(`roles.${ctx.person.role}`),
+      owner: target.name,
+    });
   }
+  if (target.identities.some((i) => i.channel === ctx.from.channel)) {
+    return ctx.replyText('invite.link_channel_taken', { channel, name: target.name });
+  }
+  if (!(await stores.invites.redeem(invite.code))) return ctx.replyText('invite.invalid');
+  const fresh = (await stores.people.get(target.id)) ?? target;
+  const linked: Person = { ...fresh, identities: [...fresh.identities, identityOf(ctx)] };
+  await stores.people.save(linked, fresh);
+  ctx.person = linked;
+  return ctx.replyText('invite.linked', { name: linked.name, unit: unit.name, role: ctx.t(`roles.${linked.role}`) });
+}
 
+/** An invite makes a newcomer a member; a member is asked before their unit or role changes. */
+async function join(ctx: BotContext, invite: Invite, unit: Unit, confirmed: boolean): Promise<void> {
+  const { stores, clock } = ctx.services;
   const previous = ctx.person;
+  if (previous && previous.unitCode === unit.code && previous.role === invite.role) {
+    return ctx.replyText('invite.already_member', { unit: unit.name, role: ctx.t(`roles.${invite.role}`) });
+  }
+  if (previous && !confirmed) {
+    const from = await stores.units.get(previous.unitCode);
+    return ctx.replyText('invite.confirm_change', {
+      name: previous.name,
+      fromUnit: from?.name ?? previous.unitCode,
+      fromRole: ctx.t(`roles.${previous.role}`),
+      toUnit: unit.name,
+      toRole: ctx.t(`roles.${invite.role}`),
+      code: invite.code,
+    });
+  }
+  if (!(await stores.invites.redeem(invite.code))) return ctx.replyText('invite.invalid');
   const person: Person = previous
     ? { ...previous, unitCode: unit.code, role: invite.role }
     : {
@@ -45,8 +91,10 @@ async function redeem(ctx: BotContext, code: string): Promise<void> {
       };
   await stores.people.save(person, previous);
   ctx.person = person;
-  await ctx.replyText('invite.joined', { name: person.name, unit: unit.name, role: ctx.t(`roles.${person.role}`) });
-  await ctx.reply({ type: 'text', text: helpText(ctx) });
+  await ctx.reply({
+    type: 'text',
+    text: `${ctx.t('invite.joined', { name: person.name, unit: unit.name, role: ctx.t(`roles.${person.role}`) })}\n\n${helpText(ctx)}`,
+  });
 }
 
 export const startCommand: Command = {
