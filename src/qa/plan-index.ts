@@ -5,7 +5,8 @@ import { answerHeader, answerRecipients, answerSigner, answerSignerByRole } from
 import { withSource, type Draft } from './answering/compose.ts';
 import { contentWords, coverage, wordRarity } from './answering/coverage.ts';
 import { answerContact } from './answering/contact-answer.ts';
-import type { AnswerContext, PlanRankers } from './answering/context.ts';
+import { MIN_COVERAGE, type AnswerContext, type PlanRankers } from './answering/context.ts';
+import { questionScope } from './answering/scope.ts';
 import { answerWhen } from './answering/date-answer.ts';
 import { answerDuties } from './answering/duty-answer.ts';
 import { answerOutline } from './answering/outline-answer.ts';
@@ -81,6 +82,16 @@ export class PlanIndex {
   }
 
   answer(question: string, lang: Lang, t: TextFn): Answer {
+    return this.answerWith(question, lang, t);
+  }
+
+  /** The answer and how it was chosen: the kind tried, the candidates with their scores, why the winner won. */
+  explain(question: string, lang: Lang, t: TextFn): { answer: Answer; lines: string[] } {
+    const lines: string[] = [];
+    return { answer: this.answerWith(question, lang, t, lines), lines };
+  }
+
+  private answerWith(question: string, lang: Lang, t: TextFn, explain?: string[]): Answer {
     const q = readQuestion(question.trim());
     const query = expandQuery(q.text);
     const rarity = this.rankers.rarity;
@@ -92,17 +103,31 @@ export class PlanIndex {
       lang,
       t,
       // The title is what the whole plan is about, so every passage answers the words of the title.
+      scope: questionScope(this.doc, q, query),
+      ...(explain ? { explain } : {}),
       coverage: (text, ignore = []) =>
         coverage(q, query, `${text} ${this.doc.header.title ?? ''}`, rarity, [...QUESTION_FILLERS, ...ignore]),
       hasContent: (ignore) => contentWords(q, [...QUESTION_FILLERS, ...ignore]).content.length > 0,
     };
     if (!q.words.some((w) => !isStopword(w))) return uncertainAnswer(ctx, 'empty');
+    explain?.push(`kinds: ${q.kinds.join(' → ')}`);
+    explain?.push(
+      `scope: ${ctx.scope.named.length ? ctx.scope.named.join(' | ') : 'no heading named'}; report kind: ${ctx.scope.reportKind ?? '-'}; sender levels: ${q.senderLevels.join(', ') || '-'}; recipient levels: ${q.recipientLevels.join(', ') || '-'}`,
+    );
     for (const kind of q.kinds) {
+      explain?.push(`— trying "${kind}"`);
       const draft = ANSWERERS[kind](ctx);
-      if (draft && 'kind' in draft) return draft;
-      if (draft)
+      if (draft && 'kind' in draft) {
+        explain?.push(`"${kind}" gives a final reply (${draft.kind})`);
+        return draft;
+      }
+      if (draft) {
+        explain?.push(`"${kind}" answers, confidence ${draft.confidence.toFixed(2)} (≥ ${MIN_COVERAGE} needed)`);
         return { kind: 'answer', text: withSource(draft.body, draft.source, t), section: draft.section, confidence: draft.confidence };
+      }
+      explain?.push(`"${kind}": no answer`);
     }
+    explain?.push('no kind answered: not sure, closest sections listed');
     return uncertainAnswer(ctx, 'unclear');
   }
 }

@@ -9,6 +9,7 @@ import {
   EXCEPT_WORDS,
   QUANTITY_UNITS,
   KIND_CUES,
+  LEVEL_PHRASES,
   NUMBER_ASKS,
   OUTLINE_AFTER,
   OUTLINE_BEFORE,
@@ -129,12 +130,30 @@ function askedReference(ws: readonly Word[]): Phrase | null {
   return generic;
 }
 
-/** Splits "X gửi … về Y" into sender words (all but the recipient) and recipient words (after the marker). */
+/** Whether a level's name ("Tỉnh Đoàn", "trung uong doan") starts at position `at`. */
+function levelAt(ws: readonly Word[], at: number): boolean {
+  return LEVEL_PHRASES.some(({ phrase }) => findPhrase(ws, phrase.words, at) === at);
+}
+
+/** The word "báo cáo" used as a verb between two levels: "Tỉnh Đoàn báo cáo Trung ương Đoàn …". */
+const REPORT_VERB = words('báo cáo');
+
+/**
+ * Splits "X gửi … về Y" into sender words (all but the recipient) and recipient words (after the
+ * marker). A level named right after the verb is where things go, marker or not: "gửi Tỉnh Đoàn",
+ * "nộp trung ương", "Tỉnh Đoàn báo cáo Trung ương Đoàn".
+ */
 function split(ws: readonly Word[]): { sender: Word[]; recipient: Word[] } {
   let verbAt = -1;
+  let verbEnd = -1;
   for (const v of SEND_VERBS) {
     const at = findPhrase(ws, v.words);
-    if (at >= 0 && (verbAt < 0 || at < verbAt)) verbAt = at;
+    if (at >= 0 && (verbAt < 0 || at < verbAt)) [verbAt, verbEnd] = [at, at + v.words.length];
+  }
+  if (verbAt >= 0 && levelAt(ws, verbEnd)) return { sender: ws.slice(0, verbAt), recipient: ws.slice(verbEnd) };
+  for (let at = findPhrase(ws, REPORT_VERB); at > 0; at = findPhrase(ws, REPORT_VERB, at + 1)) {
+    const end = at + REPORT_VERB.length;
+    if (levelsIn(ws.slice(0, at)).length && levelAt(ws, end)) return { sender: ws.slice(0, at), recipient: ws.slice(end) };
   }
   let markerAt = -1;
   for (const m of verbAt < 0 ? [] : TO_MARKERS) {

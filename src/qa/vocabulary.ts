@@ -94,3 +94,8 @@ export const NAME_ASKS: readonly Phrase[] = phrases(cueData.nameAsks);
 export const EXCEPT_WORDS: readonly Phrase[] = phrases(cueData.exceptWords);
 /** Words after a number that make it a quantity ("6 tháng", "3 đợt") rather than a document number. */
 export const QUANTITY_UNITS: readonly Phrase[] = phrases(cueData.quantityUnits);
+
+/** Kinds of periodic report ("báo cáo tháng", "quý", "6 tháng", "năm", "đột xuất") and the phrases naming each. */
+export const REPORT_KINDS: readonly { kind: string; phrases: Phrase[] }[] = Object.entries(cueData.reportKinds)
+  .filter(([kind]) => !kind.startsWith('$'))
+  .map(([kind, list]) => ({ kind, phrases: phrases(list as string[]) }));

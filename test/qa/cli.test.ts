@@ -17,6 +17,22 @@ describe('the Q&A command-line tools', () => {
     expect(stdout).toMatch(/— Mục|—/);
   });
 
+  it('ask --explain prints the kind tried, the scope, the candidates with their scores and why the first won, then the answer', async () => {
+    const { stdout } = await tsx('scripts/ask.ts', [
+      '--explain',
+      '--plan',
+      'flows/ninh-thuan-2013/plan.txt',
+      'huyện đoàn nộp báo cáo 6 tháng hạn chót',
+    ]);
+    expect(stdout).toMatch(/^kinds: when → general$/mu);
+    expect(stdout).toMatch(/^scope: .*sender levels: district/mu);
+    expect(stdout).toMatch(/^dates: \d+ candidate\(s\)$/mu);
+    expect(stdout).toMatch(/^ {2}1\. \[III\.2\] 10\/6\/2013 .*total \d/mu);
+    expect(stdout).toMatch(/^ {2}1 beats 2 by: /mu);
+    expect(stdout).toMatch(/"when" answers, confidence/u);
+    expect(stdout.trim().split('\n').pop()).toMatch(/10\/6\/2013.*— Mục III\.2$/u);
+  });
+
   it('eval:qa prints one line per question, the N passed, M failed line, and exits 0 when some fail', async () => {
     const plan = resolve('flows/ninh-thuan-2013/plan.txt');
     const file = join(dir, 'set.jsonl');

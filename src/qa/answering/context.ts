@@ -7,6 +7,7 @@ import type { Ranker } from '../search/ranker.ts';
 import type { TextFn } from '../text-fn.ts';
 import type { Phrase } from '../vocabulary.ts';
 import type { WordRarity } from './coverage.ts';
+import type { Scope } from './scope.ts';
 import { WEIGHTS } from '../weights.ts';
 
 /** The search indexes of one plan. */
@@ -31,6 +32,10 @@ export interface AnswerContext {
   query: ExpandedQuery;
   lang: Lang;
   t: TextFn;
+  /** The item the question names (headings, report kind): answers outside it weigh less. */
+  scope: Scope;
+  /** Lines explaining how the answer was chosen (`ask --explain`), when asked for. */
+  explain?: string[];
   /** How much of the question a text answers (0…1), leaving out the words of `ignore`. */
   coverage(text: string, ignore?: readonly Phrase[]): number;
   /** Whether the question has meaningful words besides the words that only make it a question and those of `ignore`. */

@@ -7,6 +7,9 @@ import { findPhrase } from '../vietnamese-text.ts';
 import { MAX_ANSWER, type Draft } from './compose.ts';
 import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
 import { WEIGHTS } from '../weights.ts';
+import { explainCandidates, explainNote } from './explain.ts';
+import { scopeFactor } from './scope.ts';
+import { subjectLevels } from './levels-in-text.ts';
 
 /** Weights of what decides between dates: the words of the question always, then who sends and where to. */
 const WEIGHT = WEIGHTS.date;
@@ -37,26 +40,55 @@ export function answerWhen(ctx: AnswerContext): Draft | null {
   // "Hướng dẫn của Trung ương Đoàn ra ngày nào": the date of a cited document is the answer.
   const aboutDocuments = q.kinds.includes('reference') || REFERENCE_WORDS.some((p) => findPhrase(q.words, p.words) >= 0);
   const wantsDeadline = DEADLINE_CUES.some((p) => findPhrase(q.words, p.words) >= 0);
-  const scores = dates.items.map((d, i) => {
+  const heading = (d: DateFact): string => (d.section ? (headings.get(d.section) ?? '') : '');
+  const parts = dates.items.map((d, i) => {
     const c = content[i] ?? 0;
-    if (c === 0) return 0;
+    if (c === 0) return null;
     const toLevels = levelsIn(d.to.join(', '));
-    return (
-      c +
-      WEIGHT.sender * (overlaps(d.whoLevels, q.senderLevels) ? 1 : 0) +
-      WEIGHT.recipient * Math.max(toText[i] ?? 0, overlaps(toLevels, q.recipientLevels) ? 1 : 0) +
-      (wantsDeadline && d.role === 'deadline' ? WEIGHT.deadline : 0) +
-      (d.role === 'issued' && !aboutDocuments ? WEIGHT.issued : 0) +
-      (q.asksTime && HOUR.test(d.what) ? WEIGHT.time : 0) +
-      (q.asksWeekday && WEEKDAY.test(dateBlocks[i] ?? '') ? WEIGHT.time : 0) +
-      (q.datePart && d.role === q.datePart ? WEIGHT.part : 0)
-    );
+    const senders = d.whoLevels.length ? d.whoLevels : subjectLevels(d.what);
+    // "gửi Tỉnh Đoàn" is not answered by the province's own deadline to the centre, nor "huyện đoàn nộp" by one to the district.
+    const wrongWay =
+      (q.recipientLevels.length > 0 && toLevels.length > 0 && !overlaps(toLevels, q.recipientLevels)) ||
+      (q.senderLevels.length > 0 && senders.length > 0 && !overlaps(senders, q.senderLevels)) ||
+      (q.senderLevels.length > 0 && toLevels.length > 0 && overlaps(toLevels, q.senderLevels) && !overlaps(senders, q.senderLevels));
+    const p = {
+      words: c,
+      sender: WEIGHT.sender * (overlaps(senders, q.senderLevels) ? 1 : 0),
+      recipient: WEIGHT.recipient * Math.max(toText[i] ?? 0, overlaps(toLevels, q.recipientLevels) ? 1 : 0),
+      otherLevel: wrongWay ? WEIGHT.otherLevel : 0,
+      deadline: wantsDeadline && d.role === 'deadline' ? WEIGHT.deadline : 0,
+      issued: d.role === 'issued' && !aboutDocuments ? WEIGHT.issued : 0,
+      time: (q.asksTime && HOUR.test(d.what) ? WEIGHT.time : 0) + (q.asksWeekday && WEEKDAY.test(dateBlocks[i] ?? '') ? WEIGHT.time : 0),
+      part: q.datePart && d.role === q.datePart ? WEIGHT.part : 0,
+    };
+    const sum = Object.values(p).reduce((a, b) => a + b, 0);
+    const scope = scopeFactor(ctx.scope, d.section, `${d.what} ${heading(d)}`);
+    return { ...p, scope, total: Math.max(0, sum) * scope };
   });
+  const scores = parts.map((p) => p?.total ?? 0);
   const order = rankedIndexes(scores);
   const top = order[0] === undefined ? undefined : dates.items[order[0]];
   const block = (i: number | undefined): string => (i === undefined ? '' : (ctx.rankers.dateBlocks[i] ?? ''));
+  explainCandidates(
+    ctx,
+    'dates',
+    order.map((i) => ({
+      label: `${dates.items[i]?.raw} ${dates.items[i]?.what ?? ''}`,
+      section: dates.items[i]?.section ?? null,
+      parts: parts[i] ?? {},
+    })),
+  );
   if (!top) return null;
-  const heading = (d: DateFact): string => (d.section ? (headings.get(d.section) ?? '') : '');
+  // The item the question names holds no date ("báo cáo tháng … ngày 16 hằng tháng"): its passages answer, not a sibling's date.
+  if ((parts[order[0] ?? 0]?.scope ?? 1) < 1) {
+    explainNote(ctx, 'the best date lies outside the item the question names: passages answer instead');
+    return null;
+  }
+  // "Bế mạc lúc mấy giờ": a date written without an hour does not answer; a passage with the hour may.
+  if (q.asksTime && !HOUR.test(block(order[0]))) {
+    explainNote(ctx, 'the question asks for an hour and the best date has none: passages answer instead');
+    return null;
+  }
   // Who sends and where to, also by the usual names of their levels ("Ban Quốc tế" is "trung ương đoàn").
   const levels = [...new Set([...top.whoLevels, ...levelsIn(top.to.join(', '))])].map(levelName);
   const covered = `${block(order[0])} ${heading(top)} ${top.who ?? ''} ${levels.join(' | ')}`;

@@ -7,6 +7,9 @@ import { contactCues } from './contact-answer.ts';
 import { KIND_CUES } from '../vocabulary.ts';
 import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
 import { WEIGHTS } from '../weights.ts';
+import { recipientLevelsOf, subjectLevels } from './levels-in-text.ts';
+import { explainCandidates } from './explain.ts';
+import { scopeFactor } from './scope.ts';
 
 const { wholeSentence: WHOLE_SENTENCE, secondShare: SECOND_SHARE, shapeBoost: SHAPE_BOOST, otherLevel: OTHER_LEVEL } = WEIGHTS.passage;
 const { reranked: RERANKED, searchWeight: SEARCH_WEIGHT } = WEIGHTS.passage;
@@ -23,10 +26,30 @@ function unitOf(ctx: AnswerContext, section: string | null): string | null {
 }
 
 function levelFit(ctx: AnswerContext, p: Passage): number {
+  return clauseLevelFit(ctx, p.text) * dutyLevelFit(ctx, p);
+}
+
+function dutyLevelFit(ctx: AnswerContext, p: Passage): number {
   const asked = ctx.question.senderLevels;
   const levels = dutyOf(ctx, p.section)?.levels ?? [];
   if (asked.length === 0 || levels.length === 0) return 1;
   return levels.some((l) => asked.includes(l)) ? 1 : OTHER_LEVEL;
+}
+
+/** A clause sending something to another level than the question names ("… gửi Trung ương Đoàn" for "gửi Tỉnh Đoàn"), or from another sender. */
+function clauseLevelFit(ctx: AnswerContext, clause: string): number {
+  const q = ctx.question;
+  const to = recipientLevelsOf(clause);
+  const from = subjectLevels(clause);
+  const wrongTo = q.recipientLevels.length > 0 && to.length > 0 && !to.some((l) => q.recipientLevels.includes(l));
+  const wrongFrom = q.senderLevels.length > 0 && from.length > 0 && !from.some((l) => q.senderLevels.includes(l));
+  return wrongTo || wrongFrom ? OTHER_LEVEL : 1;
+}
+
+/** The sentence holds clauses for other levels than the one asked: the clause alone answers. */
+function mixesLevels(ctx: AnswerContext, p: Passage): boolean {
+  const clauses = splitClauses(p.sentence);
+  return clauses.length > 1 && clauseLevelFit(ctx, p.text) === 1 && clauses.some((c) => clauseLevelFit(ctx, c) < 1);
 }
 
 /**
@@ -35,7 +58,13 @@ function levelFit(ctx: AnswerContext, p: Passage): number {
  * of a long sentence is shown alone, or `widen`ed with the clauses around it when it is the whole answer.
  */
 function display(ctx: AnswerContext, p: Passage, room: number, widen = false): string {
-  let text = p.sentence.length <= WHOLE_SENTENCE ? p.sentence : widen ? excerpt(p, Math.min(room, WHOLE_SENTENCE)) : p.text;
+  let text = mixesLevels(ctx, p)
+    ? p.text.replace(/;$/u, '')
+    : p.sentence.length <= WHOLE_SENTENCE
+      ? p.sentence
+      : widen
+        ? excerpt(p, Math.min(room, WHOLE_SENTENCE))
+        : p.text;
   const unit = unitOf(ctx, p.section);
   if (unit && !text.includes(unit) && text !== p.context.split(' | ')[0]) text = `${unit}: ${text}`;
   if (p.followers.length === 0) return text;
@@ -89,6 +118,8 @@ interface Candidate {
   p: Passage;
   score: number;
   coverage: number;
+  search: number;
+  scope: number;
 }
 
 /** What a passage is read as when checking how much of the question it covers: what is shown (with the items it introduces), and its headings. */
@@ -115,13 +146,25 @@ function candidates(ctx: AnswerContext, accept: (p: Passage) => boolean = () => 
   const scores = raw.map((s, i) => (fits(passages.items[i] as Passage) ? s * shapeBoost(ctx, passages.items[i] as Passage) : 0));
   const order = rankedIndexes(scores).slice(0, RERANKED);
   const best = scores[order[0] ?? 0] ?? 0;
-  return order
+  const ranked = order
     .map((i) => {
       const p = passages.items[i] as Passage;
       const coverage = ctx.coverage(coverageText(p), asked);
-      return { p, coverage, score: (coverage + (SEARCH_WEIGHT * (scores[i] ?? 0)) / best) * levelFit(ctx, p) };
+      const search = (SEARCH_WEIGHT * (scores[i] ?? 0)) / best;
+      const scope = scopeFactor(ctx.scope, p.section, `${p.text} ${p.context}`);
+      return { p, coverage, search, scope, score: (coverage + search) * levelFit(ctx, p) * scope };
     })
     .sort((a, b) => b.score - a.score);
+  explainCandidates(
+    ctx,
+    'passages',
+    ranked.map((c) => ({
+      label: c.p.text,
+      section: c.p.section,
+      parts: { coverage: c.coverage, search: c.search, level: levelFit(ctx, c.p), scope: c.scope, total: c.score },
+    })),
+  );
+  return ranked;
 }
 
 /** The one or two passages of the plan that best match the question. */
