@@ -10,7 +10,14 @@ export class Keys {
   reportRevisions = (periodId: string, unitCode: string) => `${this.prefix}report:${periodId}:${unitCode}`;
   reportLatest = (periodId: string) => `${this.prefix}report-latest:${periodId}`;
   session = (channel: string, userId: string) => `${this.prefix}session:${channel}:${userId}`;
+  /** An update handled (done); see update-ledger-store.ts for the keys of one being handled. */
   seen = (updateKey: string) => `${this.prefix}seen:${updateKey}`;
+  /** One person's claim (process id, short lease), unfinished update and line of waiting updates. */
+  personLease = (person: string) => `${this.prefix}lease:${person}`;
+  inflight = (person: string) => `${this.prefix}inflight:${person}`;
+  waiting = (person: string) => `${this.prefix}waiting:${person}`;
+  waitingAlive = (person: string) => `${this.prefix}waiting-alive:${person}`;
+  arrivals = () => `${this.prefix}arrivals`;
   langs = () => `${this.prefix}langs`;
   groups = () => `${this.prefix}groups`;
   periodOverrides = () => `${this.prefix}period-overrides`;

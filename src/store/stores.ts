@@ -5,8 +5,8 @@ import { UnitStore } from './unit-store.ts';
 import { PeopleStore } from './people-store.ts';
 import { InviteStore } from './invite-store.ts';
 import { ReportStore } from './report-store.ts';
-import { SessionStore } from './session-store.ts';
-import { DedupeStore } from './dedupe-store.ts';
+import { SessionStore, type Sessions } from './session-store.ts';
+import { UpdateLedgerStore } from './update-ledger-store.ts';
 import { SettingsStore } from './settings-store.ts';
 import { PeriodStore } from './period-store.ts';
 import type { ChangeFeed } from './change-feed.ts';
@@ -18,8 +18,8 @@ export interface Stores {
   people: PeopleStore;
   invites: InviteStore;
   reports: ReportStore;
-  sessions: SessionStore;
-  dedupe: DedupeStore;
+  sessions: Sessions;
+  updates: UpdateLedgerStore;
   settings: SettingsStore;
   periods: PeriodStore;
 }
@@ -37,7 +37,7 @@ export function createStores(redis: Redis, prefix: string, bundlePeriods: readon
     invites: new InviteStore(redis, keys),
     reports: new ReportStore(redis, keys),
     sessions: new SessionStore(redis, keys),
-    dedupe: new DedupeStore(redis, keys),
+    updates: new UpdateLedgerStore(redis, keys),
     settings: new SettingsStore(redis, keys),
     periods: new PeriodStore(redis, keys, bundlePeriods, feed),
   };

@@ -15,15 +15,17 @@ describe('BotCore ordering', () => {
     const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
     const services = {
       stores: {
-        dedupe: {
-          async firstTime(key: string) {
-            events.push(`start ${key}`);
-            if (key === 'u1') await firstHeld;
+        updates: {
+          async claim({ updateKey }: { updateKey: string }) {
+            events.push(`start ${updateKey}`);
+            if (updateKey === 'u1') await firstHeld;
+            return { kind: 'claimed', sender: { person: null, lang: 'vi', session: null } };
+          },
+          async complete() {},
+          async renew() {
             return true;
           },
         },
-        people: { findByIdentity: async () => null },
-        settings: { language: async () => 'vi' },
       },
       adminIds: {},
       province: { code: 'TINH', name: 'Tỉnh' },

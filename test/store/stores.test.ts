@@ -48,11 +48,6 @@ describe('Redis stores', () => {
     expect(await stores.invites.peek('SHORT')).not.toBeNull();
   });
 
-  it('sees an update key the first time only', async () => {
-    expect(await stores.dedupe.firstTime('tg:1')).toBe(true);
-    expect(await stores.dedupe.firstTime('tg:1')).toBe(false);
-  });
-
   it('keeps identity indexes in step when a person moves and links another channel', async () => {
     const person = {
       id: 'p1',

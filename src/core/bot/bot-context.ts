@@ -4,8 +4,14 @@ import type { Person } from '../domain/types.ts';
 import type { BotServices } from './bot-services.ts';
 import type { Command } from './command.ts';
 
-/** One inbound message being handled: who sent it, in which language to answer, and how to reply. */
+/**
+ * One inbound message being handled: who sent it, in which language to answer, and how to reply.
+ * Replies are collected and sent once the update's effects are stored.
+ */
 export class BotContext {
+  /** The replies so far, in order. */
+  readonly replies: OutboundMessage[] = [];
+
   constructor(
     readonly message: InboundMessage,
     readonly services: BotServices,
@@ -31,11 +37,7 @@ export class BotContext {
   t = (key: string, params?: Params): string => this.services.translator.t(this.lang, key, params);
 
   async reply(...messages: OutboundMessage[]): Promise<void> {
-    if (messages.length)
-      await this.services.outbound.sendMany(
-        this.chat,
-        messages.map((m) => ({ lang: this.lang, ...m })),
-      );
+    for (const m of messages) this.replies.push({ lang: this.lang, ...m });
   }
 
   async replyText(key: string, params?: Params): Promise<void> {

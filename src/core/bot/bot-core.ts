@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../messages.ts';
+import type { ChatRef, InboundMessage, OutboundMessage } from '../messages.ts';
 import type { Person } from '../domain/types.ts';
 import { DEFAULT_LANG } from '../../i18n/translator.ts';
 import { BotContext } from './bot-context.ts';
@@ -11,65 +11,81 @@ import { newPersonId } from '../org/ids.ts';
 import { continueConversation } from '../report/report-conversation.ts';
 import { answerQuestion } from '../commands/ask.ts';
 import { handleDocument } from './document-handler.ts';
+import { ExactlyOnce, type ExactlyOnceOptions, type Handled } from './exactly-once.ts';
+import { SessionDraft } from './session-draft.ts';
+import type { SenderSnapshot } from './update-ledger.ts';
+
+/** Settings of the {@link BotCore}. */
+export interface BotCoreOptions {
+  /** Claims of updates (see {@link ExactlyOnce}); tests shorten the lease. */
+  exactlyOnce?: ExactlyOnceOptions;
+}
 
 /**
  * The bot, independent of any platform: every adapter hands it normalized messages.
- * Each update is handled once (deduplicated in Redis) and the messages of one person (in any of their
- * chats on a channel) are handled strictly in order.
+ * Each update is handled once in effect, even across several processes and crashes (see
+ * {@link ExactlyOnce}), and the messages of one person (in any of their chats on a channel) are
+ * handled strictly in order. The sender's session is read with the claim and written with the
+ * completion; replies go out once both are stored.
  */
 export class BotCore {
   private readonly queue = new KeyedSerialQueue();
+  private readonly exactlyOnce: ExactlyOnce;
+  private readonly deliveries = new Set<Promise<unknown>>();
   readonly router: CommandRouter;
 
   constructor(
     private readonly services: BotServices,
     readonly commands: readonly Command[],
+    options: BotCoreOptions = {},
   ) {
     this.router = new CommandRouter(commands);
+    this.exactlyOnce = new ExactlyOnce(services.stores.updates, services.logger, options.exactlyOnce);
   }
 
   /**
-   * The inbound handler given to every adapter. Keyed by person rather than chat: a person's session
-   * is one for all their chats (private and groups) on a channel.
+   * The inbound handler given to every adapter. Resolves once the update's effects are stored and its
+   * replies are queued for sending; rejects when it could not be taken (Redis down, the person busy
+   * elsewhere too long), so that a webhook answers with an error and the platform delivers it again.
+   * Keyed by person rather than chat: a person's session is one for all their chats on a channel.
    */
   handle = (message: InboundMessage): Promise<void> =>
-    this.queue.run(`${message.from.channel}:${message.from.userId}`, () => this.handleInOrder(message));
+    this.queue.run(`${message.from.channel}:${message.from.userId}`, () => this.exactlyOnce.run(message, this.handleClaimed));
 
-  /** Resolves when every message received so far has been handled. */
-  idle(): Promise<void> {
-    return this.queue.idle();
+  /** Resolves when every message received so far has been handled and its replies delivered. */
+  async idle(): Promise<void> {
+    await this.queue.idle();
+    while (this.deliveries.size > 0) await Promise.all(this.deliveries);
   }
 
-  private async handleInOrder(message: InboundMessage): Promise<void> {
-    const { stores, logger } = this.services;
-    if (!(await stores.dedupe.firstTime(message.updateKey))) {
-      logger.debug({ updateKey: message.updateKey }, 'duplicate update ignored');
-      return;
-    }
+  private handleClaimed = async (message: InboundMessage, sender: SenderSnapshot): Promise<Handled> => {
+    const { stores, logger, translator } = this.services;
+    const sessions = new SessionDraft(stores.sessions, message.from.channel, message.from.userId, sender.session);
+    const services: BotServices = { ...this.services, stores: { ...stores, sessions } };
     let ctx: BotContext | undefined;
     try {
-      ctx = await this.contextFor(message);
+      ctx = new BotContext(message, services, await this.personFor(message, sender.person), sender.lang ?? DEFAULT_LANG, this.commands);
       await this.dispatch(ctx);
+      const replies = ctx.replies;
+      return { session: sessions.change, after: () => this.send(message.chat, replies) };
     } catch (error) {
       logger.error({ err: error, updateKey: message.updateKey, channel: message.chat.channel }, 'handling a message failed');
-      const text = this.services.translator.t(ctx?.lang ?? DEFAULT_LANG, 'core.errors.internal');
-      await this.services.outbound.sendMany(message.chat, [{ type: 'text', text }]).catch(() => undefined);
+      // Nothing of this update's conversation is stored; only the apology goes out.
+      const text = translator.t(ctx?.lang ?? DEFAULT_LANG, 'core.errors.internal');
+      return { after: () => this.send(message.chat, [{ type: 'text', text }]) };
     }
-  }
+  };
 
-  private async contextFor(message: InboundMessage): Promise<BotContext> {
-    const { stores } = this.services;
-    const [person, lang] = await Promise.all([
-      this.personFor(message),
-      stores.settings.language(message.from.channel, message.from.userId),
-    ]);
-    return new BotContext(message, this.services, person, lang ?? DEFAULT_LANG, this.commands);
+  private send(chat: ChatRef, messages: OutboundMessage[]): void {
+    if (messages.length === 0) return;
+    const delivery = this.services.outbound.sendMany(chat, messages).catch(() => undefined);
+    this.deliveries.add(delivery);
+    void delivery.finally(() => this.deliveries.delete(delivery));
   }
 
   /** The linked person, or a new admin when the sender is listed as an admin in the configuration. */
-  private async personFor(message: InboundMessage): Promise<Person | null> {
+  private async personFor(message: InboundMessage, existing: Person | null): Promise<Person | null> {
     const { stores, adminIds, province, clock } = this.services;
-    const existing = await stores.people.findByIdentity(message.from.channel, message.from.userId);
     if (existing?.unreachable?.channel === message.from.channel && message.chat.kind === 'private') {
       // They wrote to us again (unblocked the bot): reachable again.
       const { unreachable: _gone, ...reachable } = existing;
