@@ -12,7 +12,10 @@ export interface LongPollingOptions {
   allowedUpdates: readonly Convenience.UpdateType[];
   /** How long Telegram may hold one getUpdates call, in seconds. */
   timeoutSeconds?: number;
-  /** Handles one batch; the next getUpdates (which confirms the batch) waits for it. */
+  /**
+   * Handles one batch; the next getUpdates (which confirms the batch) waits for it. When it rejects,
+   * the batch is not confirmed: it is fetched again after a backoff.
+   */
   onBatch(updates: Update[]): Promise<void>;
 }
 
@@ -65,9 +68,17 @@ export class LongPolling {
         await delay(waitMs, undefined, { signal }).catch(() => undefined);
         continue;
       }
+      try {
+        await this.options.onBatch(updates);
+      } catch (err) {
+        if (signal.aborted) break;
+        const waitMs = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(++failures, 6));
+        this.options.logger.warn({ err, waitMs }, 'a Telegram batch was not handled; fetching it again');
+        await delay(waitMs, undefined, { signal }).catch(() => undefined);
+        continue;
+      }
       const last = updates.at(-1);
       if (last) this.offset = last.update_id + 1;
-      await this.options.onBatch(updates);
     }
     await this.confirmOffset();
   }

@@ -44,6 +44,8 @@ export class TelegramAdapter implements ChannelAdapter {
   private readonly logger: Logger;
   private readonly chats = new KeyedSerialQueue();
   private readonly progress = new PartProgress();
+  /** Button acknowledgements still under way (awaited by stop()). */
+  private readonly acknowledgements = new Set<Promise<void>>();
   private handler: InboundHandler | undefined;
   private polling: LongPolling | undefined;
   /** The process's one HTTP server, when given; else the adapter runs its own in webhook mode. */
@@ -56,9 +58,12 @@ export class TelegramAdapter implements ChannelAdapter {
     this.bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot, webhookReply: false } });
     this.mode = options.mode;
     this.logger = options.logger.child({ channel: 'telegram' });
-    this.bot.use((ctx) => this.dispatch(ctx.update));
+    // Only polling goes through telegraf's handleUpdate: an update not taken is fetched again.
+    this.bot.use((ctx) => this.dispatch(ctx.update, true));
     this.bot.catch((err, ctx) => {
       this.logger.error({ err, update: ctx.update.update_id }, 'Telegram update handling failed');
+      // Not taken: polling keeps its offset, so Telegram delivers it again.
+      throw err;
     });
     this.sharedHttp = options.http;
     // Routes go on the shared server now: it listens before the channels start.
@@ -95,6 +100,7 @@ export class TelegramAdapter implements ChannelAdapter {
     this.polling = undefined;
     this.ownHttp = undefined;
     await this.chats.idle();
+    await Promise.all(this.acknowledgements);
     this.handler = undefined;
     this.logger.info('Telegram adapter stopped');
   }
@@ -127,7 +133,11 @@ export class TelegramAdapter implements ChannelAdapter {
       logger: this.logger,
       allowedUpdates: ALLOWED_UPDATES,
       onBatch: async (updates) => {
-        await Promise.all(updates.map((update) => this.bot.handleUpdate(update)));
+        // Every update is awaited, then a failure is reported: the batch is fetched again and the updates
+        // already handled are recognised by the core.
+        const results = await Promise.allSettled(updates.map((update) => this.bot.handleUpdate(update)));
+        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
       },
     });
     this.polling.start();
@@ -183,10 +193,9 @@ export class TelegramAdapter implements ChannelAdapter {
     }
     const { callback } = mapped;
     const message = redeliverable ? { ...mapped.message, redeliverable } : mapped.message;
-    // Started now, outside the queue, so the button's spinner stops at once.
-    const acknowledged = callback ? this.acknowledge(callback, log) : Promise.resolve();
+    // Started now, outside the queue, so the button's spinner stops at once; the reply does not wait for it.
+    if (callback) this.track(this.acknowledge(callback, log));
     return this.chats.run(message.chat.chatId, async () => {
-      await acknowledged;
       try {
         await handler(message);
       } catch (err) {
@@ -195,6 +204,11 @@ export class TelegramAdapter implements ChannelAdapter {
         log.error({ err, chat: message.chat.chatId, type: message.type }, 'inbound handler failed');
       }
     });
+  }
+
+  private track(call: Promise<void>): void {
+    this.acknowledgements.add(call);
+    void call.finally(() => this.acknowledgements.delete(call));
   }
 
   /** Answers the callback query and removes the keyboard, so a button cannot be pressed twice. */
