@@ -13,6 +13,7 @@ import { answerQuestion } from '../commands/ask.ts';
 import { handleDocument } from './document-handler.ts';
 import { ExactlyOnce, type ExactlyOnceOptions, type Handled } from './exactly-once.ts';
 import { SessionDraft } from './session-draft.ts';
+import { UpdateNotTakenError } from '../update-not-taken.ts';
 import type { SenderSnapshot } from './update-ledger.ts';
 
 /** Settings of the {@link BotCore}. */
@@ -45,12 +46,25 @@ export class BotCore {
 
   /**
    * The inbound handler given to every adapter. Resolves once the update's effects are stored and its
-   * replies are queued for sending; rejects when it could not be taken (Redis down, the person busy
-   * elsewhere too long), so that a webhook answers with an error and the platform delivers it again.
+   * replies are queued for sending. When it could not be taken (Redis down, the person busy elsewhere
+   * too long) it rejects with {@link UpdateNotTakenError} if the platform delivers it again (webhooks,
+   * polling), else the person is asked to try again.
    * Keyed by person rather than chat: a person's session is one for all their chats on a channel.
    */
   handle = (message: InboundMessage): Promise<void> =>
-    this.queue.run(`${message.from.channel}:${message.from.userId}`, () => this.exactlyOnce.run(message, this.handleClaimed));
+    this.queue.run(`${message.from.channel}:${message.from.userId}`, () => this.take(message));
+
+  private async take(message: InboundMessage): Promise<void> {
+    try {
+      await this.exactlyOnce.run(message, this.handleClaimed);
+    } catch (error) {
+      // Redis failed, or the person stayed busy in another process: nothing of the update is stored.
+      const notTaken = error instanceof UpdateNotTakenError ? error : new UpdateNotTakenError(message.updateKey, { cause: error });
+      if (message.redeliverable) throw notTaken;
+      this.services.logger.error({ err: notTaken, updateKey: message.updateKey }, 'an update could not be taken');
+      this.send(message.chat, [{ type: 'text', text: this.services.translator.t(DEFAULT_LANG, 'core.errors.internal') }]);
+    }
+  }
 
   /** Resolves when every message received so far has been handled and its replies delivered. */
   async idle(): Promise<void> {

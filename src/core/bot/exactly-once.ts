@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { InboundMessage } from '../messages.ts';
 import type { Logger } from './bot-services.ts';
+import { UpdateNotTakenError } from '../update-not-taken.ts';
 import type { SenderSnapshot, SessionChange, UpdateLedger } from './update-ledger.ts';
 
 /** Settings of {@link ExactlyOnce}. */
@@ -17,14 +18,6 @@ export interface Handled {
   session?: SessionChange | undefined;
   /** Runs once the completion is stored (hands the replies to the outbound path). */
   after?: () => void;
-}
-
-/** The update could not be taken now (another process holds its person too long): the platform should retry. */
-export class BusyError extends Error {
-  constructor(updateKey: string) {
-    super(`update ${updateKey} is held by another process; deliver it again later`);
-    this.name = 'BusyError';
-  }
 }
 
 /**
@@ -75,7 +68,9 @@ export class ExactlyOnce {
         continue;
       }
       if (claim.kind === 'busy') {
-        if (Date.now() - started > this.maxWaitMs) throw new BusyError(message.updateKey);
+        if (Date.now() - started > this.maxWaitMs) {
+          throw new UpdateNotTakenError(message.updateKey, { cause: new Error('its person is busy in another process') });
+        }
         await delay(Math.min(5 * 2 ** attempt, 100));
         continue;
       }
