@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import { CONSOLE_ADMIN, consoleEnabled, loadConfig, type AppConfig } from '../config/config.ts';
 import type { ChannelAdapter } from '../core/channel.ts';
@@ -13,6 +13,7 @@ import { createApp, type App } from './create-app.ts';
 import { startupSummary } from './startup-summary.ts';
 import { createReminders } from '../reminders/create-reminders.ts';
 import { HttpServer } from '../http/http-server.ts';
+import { openRedisConnections } from '../infra/redis-connections.ts';
 
 export interface BotIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -98,7 +99,9 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
     dataDir: config.redis.dataDir,
     logger: logger.child({ component: 'redis' }),
   });
-  const redis = new Redis(redisChoice.url, { maxRetriesPerRequest: null });
+  // The stores fail fast while Redis is down (a webhook answers 503); BullMQ waits for it.
+  const { store: storeRedis, queue: redis } = openRedisConnections(redisChoice.url);
+  watchConnection(storeRedis, logger.child({ component: 'redis' }));
   let http: HttpServer | undefined;
   try {
     const translator = Translator.fromDirectory(config.localesDir);
@@ -113,7 +116,7 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
         })
       : undefined;
     const adapters = createAdapters(config, logger, io, translator, http);
-    const app = await createApp({ config, logger, redis, adapters });
+    const app = await createApp({ config, logger, redis: storeRedis, adapters });
     const summary = await startupSummary(app, config, redisChoice);
     logger.info({ summary }, 'doanbot starting');
     if (consoleEnabled(config)) io.stdout.write(`${summary}\n\n`);
@@ -151,6 +154,7 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
         // Requests in flight finish (the core still runs); new ones are refused, so the platform retries elsewhere.
         await http?.close();
         await app.stop();
+        await storeRedis.quit().catch(() => undefined);
         await redis.quit().catch(() => undefined);
         await redisChoice.stop();
         logger.flush?.();
@@ -158,8 +162,24 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
     };
   } catch (error) {
     await http?.close().catch(() => undefined);
+    await storeRedis.quit().catch(() => undefined);
     await redis.quit().catch(() => undefined);
     await redisChoice.stop();
     throw error;
   }
+}
+
+/** Logs when the stores' connection to Redis is lost (once, not at every reconnection attempt) and when it is back. */
+function watchConnection(redis: Redis, logger: Logger): void {
+  let down = false;
+  redis.on('error', (error: unknown) => {
+    if (down) return;
+    down = true;
+    logger.error({ err: error }, 'Redis connection lost; updates are refused (503) until it is back');
+  });
+  redis.on('ready', () => {
+    if (!down) return;
+    down = false;
+    logger.info('Redis connection back');
+  });
 }

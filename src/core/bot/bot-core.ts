@@ -14,6 +14,7 @@ import { handleDocument } from './document-handler.ts';
 import { ExactlyOnce, type ExactlyOnceOptions, type Handled } from './exactly-once.ts';
 import { SessionDraft } from './session-draft.ts';
 import { UpdateNotTakenError } from '../update-not-taken.ts';
+import { BusyNotice } from './busy-notice.ts';
 import type { SenderSnapshot } from './update-ledger.ts';
 
 /** Settings of the {@link BotCore}. */
@@ -33,6 +34,7 @@ export class BotCore {
   private readonly queue = new KeyedSerialQueue();
   private readonly exactlyOnce: ExactlyOnce;
   private readonly deliveries = new Set<Promise<unknown>>();
+  private readonly busy = new BusyNotice();
   readonly router: CommandRouter;
 
   constructor(
@@ -62,7 +64,10 @@ export class BotCore {
       const notTaken = error instanceof UpdateNotTakenError ? error : new UpdateNotTakenError(message.updateKey, { cause: error });
       if (message.redeliverable) throw notTaken;
       this.services.logger.error({ err: notTaken, updateKey: message.updateKey }, 'an update could not be taken');
-      this.send(message.chat, [{ type: 'text', text: this.services.translator.t(DEFAULT_LANG, 'core.errors.internal') }]);
+      // At most once a minute per chat, so a person retrying is not answered with a flood of notices.
+      if (this.busy.due(message.chat, this.services.clock().getTime())) {
+        this.send(message.chat, [{ type: 'text', text: this.services.translator.t(DEFAULT_LANG, 'service.busy') }]);
+      }
     }
   }
 

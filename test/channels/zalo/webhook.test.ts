@@ -69,6 +69,8 @@ describe('ZaloAdapter webhook', () => {
     fake.sendSticker({ userId: 'u2' });
     await fake.waitFor(() => received.length === 2);
     expect(received.map((m) => m.type)).toEqual(['text', 'unsupported']);
+    // Each answer comes once its update is handled.
+    await fake.waitFor(() => fake.webhookStatuses.length === 2);
     expect(fake.webhookStatuses).toEqual([200, 200]);
   });
 
