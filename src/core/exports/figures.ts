@@ -1,0 +1,83 @@
+import type { QuestionOf, QuestionSpec } from '../../flow/form-spec.ts';
+import type { AnswerMap } from '../domain/types.ts';
+import type { ReportData } from './report-data.ts';
+import { provinceTarget } from './targets.ts';
+
+type T = (key: string, params?: Record<string, string | number>) => string;
+
+export type NumericQuestion = QuestionOf<'integer'> | QuestionOf<'decimal'>;
+
+/** One numeric figure of the period, province-wide. */
+export interface FigureRow {
+  question: NumericQuestion;
+  label: string;
+  /** Unit of measure as people read it ("buổi"), "" when the form gives none. */
+  measure: string;
+  /** Sum over the units that reported. */
+  total: number;
+  /** How many reporting units answered it. */
+  answered: number;
+  target?: number;
+  /** total / target in %, one decimal. */
+  percentOfTarget?: number;
+  /** The same figure's total in the previous period of the plan. */
+  previous?: number;
+  /** total - previous. */
+  change?: number;
+  /** change / previous in %, one decimal; absent when previous is 0. */
+  changePercent?: number;
+}
+
+export function isNumeric(question: QuestionSpec): question is NumericQuestion {
+  return question.type === 'integer' || question.type === 'decimal';
+}
+
+/** The numeric figures of the period: totals, targets and % where the form has them, change against the previous period. */
+export function figureRows(data: ReportData, t: T): FigureRow[] {
+  const answers = data.units.flatMap((u) => (u.latest ? [u.latest.answers] : []));
+  const previousAnswers = data.previous ? [...data.previous.latest.values()].map((r) => r.answers) : undefined;
+  return data.form.questions.filter(isNumeric).map((question) => {
+    const { total, answered } = sum(answers, question.id);
+    const row: FigureRow = {
+      question,
+      label: t(question.label ?? question.prompt),
+      measure: question.unit ? t(question.unit) : '',
+      total,
+      answered,
+    };
+    const target = provinceTarget(data.form, question, data.units.length);
+    if (target !== undefined) {
+      row.target = target;
+      if (target > 0) row.percentOfTarget = round1((total / target) * 100);
+    }
+    if (previousAnswers) {
+      const previous = sum(previousAnswers, question.id).total;
+      row.previous = previous;
+      row.change = clean(total - previous);
+      if (previous !== 0) row.changePercent = round1(((total - previous) / previous) * 100);
+    }
+    return row;
+  });
+}
+
+function sum(answerSets: readonly AnswerMap[], id: string): { total: number; answered: number } {
+  let total = 0;
+  let answered = 0;
+  for (const answers of answerSets) {
+    const value = Object.hasOwn(answers, id) ? answers[id] : undefined;
+    if (typeof value === 'number') {
+      total += value;
+      answered += 1;
+    }
+  }
+  return { total: clean(total), answered };
+}
+
+/** Drops float noise (0.1 + 0.2). */
+function clean(n: number): number {
+  return Number(n.toPrecision(15));
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
