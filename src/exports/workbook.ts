@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { QuestionSpec } from '../flow/form-spec.ts';
 import { formatAnswer } from '../flow/question-types/index.ts';
+import { sayText } from '../flow/form-text.ts';
 import type { AnswerValue } from '../flow/form-spec.ts';
 import type { ReportRevision } from '../core/domain/types.ts';
 import { titleIn } from '../core/text/dates.ts';
@@ -210,7 +211,7 @@ function styleHeader(row: ExcelJS.Row): void {
 }
 
 function label(question: QuestionSpec, t: T): string {
-  return t(question.label ?? question.prompt);
+  return sayText(question.label ?? question.prompt, t);
 }
 
 function answerOf(rev: ReportRevision, id: string): AnswerValue | undefined {

@@ -80,6 +80,18 @@ describe('the period workbook', () => {
     expect(sessions[header.indexOf('% so với chỉ tiêu')]).toBe(56.7);
   });
 
+  it("a province-wide target of the form wins over the units' targets", async () => {
+    const form = {
+      ...bundle.form,
+      questions: bundle.form.questions.map((q) => (q.id === 'propaganda_sessions' ? { ...q, target: 10, provinceTarget: 20 } : q)),
+    } as FormSpec;
+    const all = rows((await readBack(await workbookBytes(sampleData(form), tr()))).getWorksheet('Tổng hợp')!);
+    const header = all.find((r) => r[0] === 'Chỉ tiêu') as string[];
+    const sessions = all.find((r) => r[0] === SESSIONS)!;
+    expect(sessions[header.indexOf('Chỉ tiêu giao')]).toBe(20);
+    expect(sessions[header.indexOf('% so với chỉ tiêu')]).toBe(85);
+  });
+
   it('"Ý kiến" holds the text answers per unit, a formula-looking text staying text', async () => {
     const workbook = await readBack(await workbookBytes(sampleData(), tr()));
     const all = rows(workbook.getWorksheet('Ý kiến')!);

@@ -1,11 +1,12 @@
-import type { QuestionOf, QuestionSpec } from '../../flow/form-spec.ts';
+import type { QuestionSpec } from '../../flow/form-spec.ts';
+import { sayText } from '../../flow/form-text.ts';
+import { targetFor, type NumericQuestion } from '../../flow/targets.ts';
 import type { AnswerMap } from '../domain/types.ts';
 import type { ReportData } from './report-data.ts';
-import { provinceTarget } from './targets.ts';
 
-type T = (key: string, params?: Record<string, string | number>) => string;
+import type { TextFn } from '../../flow/text-fn.ts';
 
-export type NumericQuestion = QuestionOf<'integer'> | QuestionOf<'decimal'>;
+export type { NumericQuestion };
 
 /** One numeric figure of the period, province-wide. */
 export interface FigureRow {
@@ -33,19 +34,19 @@ export function isNumeric(question: QuestionSpec): question is NumericQuestion {
 }
 
 /** The numeric figures of the period: totals, targets and % where the form has them, change against the previous period. */
-export function figureRows(data: ReportData, t: T): FigureRow[] {
+export function figureRows(data: ReportData, t: TextFn): FigureRow[] {
   const answers = data.units.flatMap((u) => (u.latest ? [u.latest.answers] : []));
   const previousAnswers = data.previous ? [...data.previous.latest.values()].map((r) => r.answers) : undefined;
   return data.form.questions.filter(isNumeric).map((question) => {
     const { total, answered } = sum(answers, question.id);
     const row: FigureRow = {
       question,
-      label: t(question.label ?? question.prompt),
-      measure: question.unit ? t(question.unit) : '',
+      label: sayText(question.label ?? question.prompt, t),
+      measure: question.unit ? sayText(question.unit, t) : '',
       total,
       answered,
     };
-    const target = provinceTarget(data.form, question, data.units.length);
+    const target = targetFor(question, data.units.length, data.scope === undefined);
     if (target !== undefined) {
       row.target = target;
       if (target > 0) row.percentOfTarget = round1((total / target) * 100);

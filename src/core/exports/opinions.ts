@@ -1,5 +1,6 @@
 import type { QuestionOf } from '../../flow/form-spec.ts';
 import type { ReportData } from './report-data.ts';
+import { sayText } from '../../flow/form-text.ts';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 
@@ -35,7 +36,7 @@ export interface Opinion {
 export function textQuestions(data: ReportData, t: T): TextQuestionColumn[] {
   return data.form.questions
     .filter((q): q is QuestionOf<'text'> => q.type === 'text')
-    .map((question) => ({ question, label: t(question.label ?? question.prompt), kind: opinionKind(question.id) }));
+    .map((question) => ({ question, label: sayText(question.label ?? question.prompt, t), kind: opinionKind(question.id) }));
 }
 
 /** Every non-empty text answer of the units that reported, in the units' order. */

@@ -28,6 +28,8 @@ export interface ReportData {
   units: UnitReport[];
   form: FormSpec;
   province: { code: string; name: string };
+  /** The unit whose subtree the export covers, when not the whole province (targets then count per unit). */
+  scope?: Unit;
   /** Who signs the province's report (config or the plan), when known. */
   signer?: { title?: string; name?: string };
   zone: string;
