@@ -76,6 +76,8 @@ export interface ReferenceFact {
   type: string | null;
   /** The reference as written, with its date, issuer and subject. */
   text: string;
+  /** What the document is to this one, from the words before it: what it is based on ("Căn cứ", "Thực hiện") or what it replaces ("thay thế", "bãi bỏ"). */
+  relation?: 'basis' | 'replaced';
   section: string | null;
 }
 

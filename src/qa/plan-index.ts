@@ -10,7 +10,7 @@ import { questionScope } from './answering/scope.ts';
 import { answerWhen } from './answering/date-answer.ts';
 import { answerDuties } from './answering/duty-answer.ts';
 import { answerOutline } from './answering/outline-answer.ts';
-import { answerFromPassages, answerPlace } from './answering/passage-answer.ts';
+import { answerFromPassages, answerPlace, answerShaped } from './answering/passage-answer.ts';
 import { answerHeading } from './answering/heading-answer.ts';
 import { answerReference } from './answering/reference-answer.ts';
 import { answerSection } from './answering/section-answer.ts';
@@ -39,6 +39,12 @@ const ANSWERERS: Record<QuestionKind, (ctx: AnswerContext) => Draft | Answer | n
   // "Đoàn xã Phúc Thịnh ở đâu": the address of a unit the plan gives, else where an event takes place.
   place: (ctx) => answerContact('address', ctx, true) ?? answerPlace(ctx),
   reference: answerReference,
+  duration: (ctx) => answerShaped(ctx, 'duration'),
+  cutoff: (ctx) => answerShaped(ctx, 'cutoff'),
+  sanction: (ctx) => answerShaped(ctx, 'sanction'),
+  rating: (ctx) => answerShaped(ctx, 'rating'),
+  form: (ctx) => answerShaped(ctx, 'form'),
+  applies: (ctx) => answerShaped(ctx, 'applies'),
   when: answerWhen,
   duties: answerDuties,
   general: (ctx) => answerHeading(ctx, QUESTION_FILLERS) ?? answerSignerByRole(ctx, QUESTION_FILLERS) ?? answerFromPassages(ctx),

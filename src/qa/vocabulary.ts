@@ -99,3 +99,6 @@ export const QUANTITY_UNITS: readonly Phrase[] = phrases(cueData.quantityUnits);
 export const REPORT_KINDS: readonly { kind: string; phrases: Phrase[] }[] = Object.entries(cueData.reportKinds)
   .filter(([kind]) => !kind.startsWith('$'))
   .map(([kind, list]) => ({ kind, phrases: phrases(list as string[]) }));
+/** Words asking for what a document is based on ("căn cứ", "dựa trên") and for what it replaces ("thay thế", "bãi bỏ"). */
+export const BASIS_CUES: readonly Phrase[] = phrases(cueData.basisCues);
+export const REPLACED_CUES: readonly Phrase[] = phrases(cueData.replacedCues);

@@ -4,7 +4,8 @@ import type { DutyFact } from '../plan-document.ts';
 import type { Passage } from '../search/passages.ts';
 import { joinWithin, MAX_ANSWER, type Draft } from './compose.ts';
 import { contactCues } from './contact-answer.ts';
-import { KIND_CUES } from '../vocabulary.ts';
+import { KIND_CUES, type Phrase } from '../vocabulary.ts';
+import { ANSWER_SHAPES, type ShapedKind } from './shapes.ts';
 import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
 import { WEIGHTS } from '../weights.ts';
 import { recipientLevelsOf, subjectLevels } from './levels-in-text.ts';
@@ -131,21 +132,32 @@ const coverageText = (p: Passage): string =>
  * ordered by how much of the question each covers (its words, its headings, the plan's title)
  * together with its search score. `accept` keeps only some passages (those naming a place).
  */
-function candidates(ctx: AnswerContext, accept: (p: Passage) => boolean = () => true): Candidate[] {
+function candidates(
+  ctx: AnswerContext,
+  accept: (p: Passage) => boolean = () => true,
+  shaped: { cues: readonly Phrase[] } | null = null,
+): Candidate[] {
   const { passages } = ctx.rankers;
   // A question for a contact or a date that no fact answered ("số điện thoại của công an xã", "hạn nộp học phí")
   // is answered by a passage only when its other words are there, and for a contact only by one that holds one.
-  const contacts = CONTACT_KINDS.filter((k) => ctx.question.kinds.includes(k));
-  const asked = [...contacts.flatMap((k) => contactCues(k)), ...(ctx.question.kinds.includes('when') ? (KIND_CUES.get('when') ?? []) : [])];
+  const contacts = shaped ? [] : CONTACT_KINDS.filter((k) => ctx.question.kinds.includes(k));
+  const asked = [
+    ...contacts.flatMap((k) => contactCues(k)),
+    ...(ctx.question.kinds.includes('when') ? (KIND_CUES.get('when') ?? []) : []),
+    ...(shaped?.cues ?? []),
+  ];
   if (asked.length && !ctx.hasContent(asked)) return [];
   // "Ngày hội tổ chức ngày nào": a passage that says when nothing happens does not answer when.
-  const when = ctx.question.kinds.includes('when');
+  const when = !shaped && ctx.question.kinds.includes('when');
   const fits = (p: Passage): boolean =>
     accept(p) && contacts.every((k) => CONTACT_SHAPE[k].test(p.text)) && (!when || saysWhen(p.sentence));
   const raw = passages.scores(ctx.query, ['text', 'context'], WEIGHTS.passage.fields);
   const scores = raw.map((s, i) => (fits(passages.items[i] as Passage) ? s * shapeBoost(ctx, passages.items[i] as Passage) : 0));
-  const order = rankedIndexes(scores).slice(0, RERANKED);
-  const best = scores[order[0] ?? 0] ?? 0;
+  // A passage of the shape asked for is a candidate even when the search did not find it: "Thời gian: 02 ngày"
+  // answers "hội nghị diễn ra trong bao lâu" through the plan's title, not its own words.
+  const shapedOnly = shaped ? passages.items.flatMap((p, i) => (scores[i] === 0 && fits(p) ? [i] : [])) : [];
+  const order = [...rankedIndexes(scores).slice(0, RERANKED), ...shapedOnly];
+  const best = scores[order[0] ?? 0] || 1;
   const ranked = order
     .map((i) => {
       const p = passages.items[i] as Passage;
@@ -165,6 +177,24 @@ function candidates(ctx: AnswerContext, accept: (p: Passage) => boolean = () => 
     })),
   );
   return ranked;
+}
+
+/**
+ * A question of a kind answered by a passage of a shape (a duration, a cut-off period, a sanction, a
+ * rating, a form or annex, a scope of application): the passage of that shape that best covers the
+ * question's other words, with its sentence (and the items it introduces).
+ */
+export function answerShaped(ctx: AnswerContext, kind: ShapedKind): Draft | null {
+  const shape = ANSWER_SHAPES[kind];
+  const cues = KIND_CUES.get(kind) ?? [];
+  const top = candidates(ctx, (p) => shape.test(p.text) || shape.test(p.sentence), { cues })[0];
+  if (!top || top.coverage < MIN_COVERAGE) return null;
+  return {
+    body: display(ctx, top.p, BODY_ROOM, true),
+    source: { kind: 'sections', ids: [top.p.section] },
+    confidence: top.coverage,
+    section: top.p.section,
+  };
 }
 
 /** The one or two passages of the plan that best match the question. */

@@ -2,7 +2,9 @@ import type { Answer } from '../answer.ts';
 import type { ReferenceFact } from '../plan-document.ts';
 import { codeKey } from '../question.ts';
 import { relative } from '../search/ranker.ts';
-import { containsPhrase, foldText } from '../vietnamese-text.ts';
+import { containsPhrase, findPhrase, foldText } from '../vietnamese-text.ts';
+import { BASIS_CUES, REPLACED_CUES, type Phrase } from '../vocabulary.ts';
+import { explainCandidates } from './explain.ts';
 import { MAX_ANSWER, joinWithin, type Draft } from './compose.ts';
 import { rankedIndexes, type AnswerContext } from './context.ts';
 import { uncertainAnswer } from './uncertain.ts';
@@ -23,16 +25,37 @@ export function answerReference(ctx: AnswerContext): Draft | Answer | null {
   const named = (r: ReferenceFact): boolean => codes.includes(codeKey(r.code)) || numbers.includes(codeKey(r.code).replace(/\D.*$/u, ''));
   // "Kế hoạch 999 ban hành ngày nào": the plan cites no document under that number, so no other one answers.
   if (codes.length === 0 && numbers.length && !references.items.some(named)) return uncertainAnswer(ctx, 'unclear');
-  const scores = references.items.map(
-    (r, i) =>
-      (content[i] ?? 0) +
-      (asked && r.type && containsPhrase(r.type, asked.words) ? TYPE_MATCH : 0) +
-      (r.section === null ? BASIS : 0) +
-      (named(r) ? CODE_MATCH : 0),
+  // "căn cứ … nào" asks for the basis, "thay thế … nào" for the document replaced: the other relation does not answer.
+  const has = (cues: readonly Phrase[]): boolean => cues.some((p) => findPhrase(ctx.question.words, p.words) >= 0);
+  const relation = has(REPLACED_CUES) ? 'replaced' : has(BASIS_CUES) ? 'basis' : null;
+  const parts = references.items.map((r, i) => ({
+    words: content[i] ?? 0,
+    type: asked && r.type && containsPhrase(r.type, asked.words) ? TYPE_MATCH : 0,
+    preamble: r.section === null ? BASIS : 0,
+    relation: relation && r.relation === relation ? WEIGHTS.reference.relation : 0,
+    otherRelation: relation && r.relation && r.relation !== relation ? WEIGHTS.reference.otherRelation : 0,
+    code: named(r) ? CODE_MATCH : 0,
+  }));
+  const scores = parts.map((p) =>
+    Math.max(
+      0,
+      Object.values(p).reduce((a, b) => a + b, 0),
+    ),
   );
   const order = rankedIndexes(scores);
+  explainCandidates(
+    ctx,
+    `references (relation asked: ${relation ?? '-'})`,
+    order.map((i) => ({
+      label: references.items[i]?.text ?? '',
+      section: references.items[i]?.section ?? null,
+      parts: { ...parts[i], total: scores[i] ?? 0 },
+    })),
+  );
   const top = order[0] === undefined ? undefined : references.items[order[0]];
   if (!top) return null;
+  // "Thay thế văn bản nào" when the plan replaces none: no other reference answers.
+  if (relation === 'replaced' && top.relation !== 'replaced') return null;
   const chosen: ReferenceFact[] = [top];
   const second = order[1] === undefined ? undefined : references.items[order[1]];
   if (second && (scores[order[1] ?? 0] ?? 0) >= (scores[order[0] ?? 0] ?? 0) * SECOND_SHARE) chosen.push(second);

@@ -39,6 +39,18 @@ function listBreak(text: string, from: number): number {
   return text.length;
 }
 
+/** "… thay thế Hướng dẫn số …", "bãi bỏ Quyết định số …": the words before a reference it replaces, in its clause. */
+const REPLACED_BEFORE = /(?:thay thế|bãi bỏ|hết hiệu lực|thay cho)[^;.]*$/iu;
+/** "Căn cứ …", "Thực hiện …", "theo …": the words opening the clause of a reference the document is based on. */
+const BASIS_BEFORE = /(?:^|[;:]\s*)(?:Căn cứ|Thực hiện|Triển khai|Theo|Dựa (?:trên|vào)|Trên cơ sở)(?!\p{L})[^;]*$/iu;
+
+function relationOf(sentence: string, start: number): ReferenceFact['relation'] {
+  const before = sentence.slice(0, start);
+  if (REPLACED_BEFORE.test(before)) return 'replaced';
+  if (BASIS_BEFORE.test(before)) return 'basis';
+  return undefined;
+}
+
 /** References to other documents, with their type, date, issuer and subject as written. */
 export function extractReferences(sentences: readonly LocatedSentence[]): ReferenceFact[] {
   const facts: ReferenceFact[] = [];
@@ -64,8 +76,10 @@ export function extractReferences(sentences: readonly LocatedSentence[]): Refere
         if (written.length > same.text.length) same.text = written;
         return;
       }
+      const relation = relationOf(text, start);
       facts.push({
         code,
+        ...(relation ? { relation } : {}),
         type: before?.type ?? typeFromCode(code),
         text: written.length > MAX_TEXT ? `${written.slice(0, MAX_TEXT - 1)}…` : written,
         section,

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { PlanIndex, readPlanDocument } from '../../src/qa/index.ts';
+import { readQuestion } from '../../src/qa/question.ts';
+import { norm, textFn } from './helpers.ts';
+
+// A small regulation written for these tests: every kind of question below has one passage that answers it.
+const RULES = PlanIndex.build(
+  readPlanDocument(
+    `QUYẾT ĐỊNH
+Ban hành Quy định về hoạt động của câu lạc bộ
+-----
+Căn cứ Hướng dẫn số 07-HD/TWĐTN ngày 01/02/2030 của Ban Bí thư Trung ương Đoàn;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy định về hoạt động của câu lạc bộ.
+Điều 2. Quyết định có hiệu lực kể từ ngày ký và thay thế Quyết định số 31-QĐ/TĐTN ngày 05/5/2025 của Ban Thường vụ Tỉnh Đoàn.
+
+QUY ĐỊNH
+Về hoạt động của câu lạc bộ
+Điều 1. Đối tượng áp dụng
+Quy định này áp dụng đối với các câu lạc bộ, đội, nhóm do Đoàn cơ sở thành lập.
+Điều 2. Đăng ký hoạt động
+1. Câu lạc bộ gửi hồ sơ đăng ký theo Mẫu số 03 kèm theo Quy định này.
+2. Đoàn cơ sở xem xét hồ sơ trong vòng 07 ngày làm việc kể từ ngày nhận hồ sơ.
+3. Số liệu thành viên câu lạc bộ chốt đến ngày 31/10 hằng năm.
+Điều 3. Đánh giá và xử lý
+1. Câu lạc bộ không sinh hoạt 06 tháng liên tục bị giải thể và không được xét khen thưởng trong năm.
+2. Câu lạc bộ hoạt động hiệu quả được xếp loại "Vững mạnh".
+`,
+    'qd.txt',
+  ),
+);
+const ask = (q: string): string => norm(RULES.answer(q, 'vi', textFn('vi')).text);
+
+describe('kinds of question beyond dates and contacts, each a family of phrasings', () => {
+  // Durations and time limits: "bao lâu", "trong vòng bao lâu", "bao nhiêu ngày", "sau mấy ngày".
+  it.each([
+    'Hồ sơ được xem xét trong bao lâu?',
+    'xem xet ho so trong may ngay',
+    'Xem xét hồ sơ mất bao nhiêu ngày?',
+    'Chậm nhất sau bao nhiêu ngày thì có kết quả xem xét hồ sơ?',
+  ])('duration: "%s"', (q) => {
+    expect(readQuestion(q).kinds).toContain('duration');
+    expect(ask(q)).toContain('07 ngày làm việc');
+  });
+
+  // Cut-off periods: "chốt số liệu", "số liệu tính đến", "chốt đến ngày nào".
+  it.each([
+    'Số liệu thành viên chốt đến ngày nào?',
+    'Thời điểm chốt số liệu thành viên câu lạc bộ?',
+    'so lieu thanh vien tinh den ngay nao',
+  ])('cut-off: "%s"', (q) => {
+    expect(readQuestion(q).kinds.some((k) => k === 'cutoff' || k === 'when')).toBe(true);
+    expect(ask(q)).toContain('31/10 hằng năm');
+  });
+
+  // Sanctions: "thì sao", "bị xử lý thế nào", "bị gì", "có bị … không".
+  it.each(['Câu lạc bộ không sinh hoạt 6 tháng thì sao?', 'Câu lạc bộ không sinh hoạt bị xử lý thế nào?', 'clb khong sinh hoat thi bi gi'])(
+    'sanction: "%s"',
+    (q) => {
+      expect(readQuestion(q).kinds).toContain('sanction');
+      expect(ask(q)).toContain('không được xét khen thưởng');
+    },
+  );
+
+  // Ratings: "xếp loại gì", "được xếp loại thế nào".
+  it.each(['Câu lạc bộ hoạt động hiệu quả được xếp loại gì?', 'clb hoat dong hieu qua xep loai the nao'])('rating: "%s"', (q) => {
+    expect(readQuestion(q).kinds).toContain('rating');
+    expect(ask(q)).toContain('vững mạnh');
+  });
+
+  // Forms and annexes: "mẫu nào", "mẫu số mấy", "phụ lục nào", "biểu mẫu".
+  it.each(['Hồ sơ đăng ký theo mẫu nào?', 'Hồ sơ đăng ký câu lạc bộ theo mẫu số mấy?', 'ho so dang ky dung bieu mau gi'])(
+    'form: "%s"',
+    (q) => {
+      expect(readQuestion(q).kinds).toContain('form');
+      expect(ask(q)).toContain('mẫu số 03');
+    },
+  );
+
+  // Scope of application: "áp dụng đối với", "đối tượng áp dụng", "áp dụng cho".
+  it.each(['Quy định áp dụng đối với ai?', 'Đối tượng áp dụng của quy định?', 'quy dinh ap dung cho nhung ai'])(
+    'scope of application: "%s"',
+    (q) => {
+      expect(readQuestion(q).kinds).toContain('applies');
+      expect(ask(q)).toContain('câu lạc bộ, đội, nhóm');
+    },
+  );
+});
+
+describe('legal basis and replaced documents are told apart', () => {
+  // Legal basis: "căn cứ … nào", "dựa trên văn bản nào".
+  it.each(['Quyết định căn cứ văn bản nào?', 'Quyết định này dựa trên văn bản nào?', 'quyet dinh can cu huong dan nao'])(
+    'basis: "%s"',
+    (q) => {
+      const answer = ask(q);
+      expect(answer).toContain('07-hd/twđtn');
+      expect(answer).not.toContain('31-qđ/tđtn');
+    },
+  );
+
+  // Replaced documents: "thay thế … nào", "bãi bỏ văn bản nào".
+  it.each(['Quyết định này thay thế văn bản nào?', 'Quyết định này bãi bỏ quyết định nào?', 'quyet dinh thay the quyet dinh nao'])(
+    'replaced: "%s"',
+    (q) => {
+      const answer = ask(q);
+      expect(answer).toContain('31-qđ/tđtn');
+      expect(answer).not.toContain('07-hd/twđtn');
+    },
+  );
+});
+
+describe('a question about when an activity takes place gets its dates, not its description', () => {
+  const PLAN = PlanIndex.build(
+    readPlanDocument(
+      `KẾ HOẠCH
+Tổ chức các hoạt động hè năm 2030
+-----
+I. NỘI DUNG HOẠT ĐỘNG
+1. Chương trình "Mùa hè xanh"
+- Thành lập các đội hình tình nguyện giúp đỡ người dân vùng sâu sửa đường, làm nhà.
+2. Hội trại thiếu nhi
+- Tổ chức hội trại cho thiếu nhi tại các xã.
+II. THỜI GIAN
+1. Chương trình "Mùa hè xanh" triển khai từ ngày 01/7/2030 đến ngày 31/7/2030.
+2. Hội trại thiếu nhi tổ chức vào ngày 15/8/2030.
+`,
+      'kh.txt',
+    ),
+  );
+  // Family: "thời gian triển khai X", "X diễn ra khi nào", typed with or without diacritics; X's own section says no date.
+  it.each([
+    ['Thời gian triển khai chương trình Mùa hè xanh?', '01/7/2030'],
+    ['thoi gian trien khai mua he xanh', '31/7/2030'],
+    ['Hội trại thiếu nhi tổ chức khi nào?', '15/8/2030'],
+  ])('"%s"', (q, date) => {
+    const answer = norm(PLAN.answer(q, 'vi', textFn('vi')).text);
+    expect(answer).toContain(date);
+    expect(answer).not.toContain('sửa đường');
+  });
+});
