@@ -106,6 +106,7 @@ export function checkForm(form: FormSpec, hasKey: (key: string) => boolean): For
     text(q.label, [...at, 'label']);
     text(q.help, [...at, 'help']);
     text(q.constraintMessage, [...at, 'constraintMessage']);
+    text(q.intro, [...at, 'intro']);
     if (q.type === 'integer' || q.type === 'decimal') {
       text(q.unit, [...at, 'unit']);
       if (q.min !== undefined && q.max !== undefined && q.min > q.max) add([...at, 'max'], 'max_below_min', { min: q.min, max: q.max });

@@ -49,7 +49,9 @@ export function questionChoices(question: QuestionSpec, state: FormState, t: Tex
 /** The message asking the current question: progress, prompt, what to type, help, how to skip. */
 export function renderQuestion(spec: FormSpec, state: FormState, question: QuestionSpec, t: TextFn): OutboundMessage {
   const { index, total } = progress(spec, state.answers, question.id);
-  const lines = [t('form.engine.progress', { index, total }), sayText(question.prompt, t), questionHint(question, t)];
+  const lines = [t('form.engine.progress', { index, total })];
+  if (question.intro) lines.push(sayText(question.intro, t));
+  lines.push(sayText(question.prompt, t), questionHint(question, t));
   if (question.help) lines.push(t('form.engine.help', { help: sayText(question.help, t) }));
   if (canKeep(state, question)) {
     const key = questionChoices(question, state, t).length > 0 ? 'form.engine.current' : 'form.engine.current_typed';

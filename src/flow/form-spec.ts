@@ -37,6 +37,8 @@ const base = {
   constraint: conditionSchema.optional(),
   /** What the officer is told when the constraint fails (XLSForm `constraint_message`). */
   constraintMessage: formTextSchema.optional(),
+  /** A text shown above the question (an XLSForm `note` row before it). */
+  intro: formTextSchema.optional(),
 };
 
 /** Targets of a numeric figure (from a plan: "mỗi cơ sở ít nhất 02 buổi", "toàn tỉnh 1.500 đơn vị máu"). */
@@ -47,7 +49,12 @@ const targets = {
   provinceTarget: z.number().nonnegative().finite().optional(),
 };
 
-const optionSchema = z.object({ id: identifier, label: formTextSchema }).strict();
+/** Option names may start with a digit ("1", "2": common in XLSForm choice lists). */
+const optionId = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'Expected letters, digits, "_", "-" or "."');
+const optionSchema = z.object({ id: optionId, label: formTextSchema }).strict();
 
 const questionSchema = z.discriminatedUnion('type', [
   z
