@@ -129,11 +129,18 @@ function toWord(token: string): Word {
   return { canon, fold: foldText(canon), plain: isPlain(canon) };
 }
 
-/** The words of a text (letters and digits), in order. */
-export function words(text: string): Word[] {
+/** The words of texts already read (a plan's passages are read again for every question). */
+const textWords = new WordCache<Word[]>(CACHE_LIMIT / 5);
+
+function readWords(text: string): Word[] {
   const result: Word[] = [];
   for (const match of text.normalize('NFC').matchAll(/[\p{L}\p{N}]+/gu)) result.push(wordForms.get(match[0], toWord));
   return result;
+}
+
+/** The words of a text (letters and digits), in order. */
+export function words(text: string): Word[] {
+  return textWords.get(text, readWords).slice();
 }
 
 /** Whether a word typed by someone (`typed`) may be the same as a word of the document (`known`). */

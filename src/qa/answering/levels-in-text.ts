@@ -3,9 +3,10 @@ import { levelsIn } from '../levels.ts';
 import { LEVEL_PHRASES, SEND_VERBS } from '../vocabulary.ts';
 import { destinations } from '../facts/destinations.ts';
 import { findPhrase, words } from '../vietnamese-text.ts';
+import { memoByText } from '../memo.ts';
 
 /** The levels of who acts in a clause: the words before its first sending verb ("Tỉnh Đoàn gửi báo cáo …" → province). */
-export function subjectLevels(clause: string): Level[] {
+export const subjectLevels = memoByText((clause: string): Level[] => {
   const ws = words(clause);
   let verbAt = -1;
   for (const v of SEND_VERBS) {
@@ -13,10 +14,10 @@ export function subjectLevels(clause: string): Level[] {
     if (at >= 0 && (verbAt < 0 || at < verbAt)) verbAt = at;
   }
   return verbAt > 0 ? levelsIn(ws.slice(0, verbAt)) : [];
-}
+});
 
 /** The levels a clause sends to: after "về", "lên", "tới" (destinations), or named right after the verb ("gửi Trung ương Đoàn"). */
-export function recipientLevelsOf(clause: string): Level[] {
+export const recipientLevelsOf = memoByText((clause: string): Level[] => {
   const found = new Set(levelsIn(destinations(clause).join(', ')));
   const ws = words(clause);
   for (const v of SEND_VERBS) {
@@ -27,4 +28,4 @@ export function recipientLevelsOf(clause: string): Level[] {
     }
   }
   return [...found];
-}
+});

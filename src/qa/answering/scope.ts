@@ -6,6 +6,7 @@ import { levelsIn } from '../levels.ts';
 import { REPORT_KINDS } from '../vocabulary.ts';
 import { findPhrase, sameWord, words, type Word } from '../vietnamese-text.ts';
 import { WEIGHTS } from '../weights.ts';
+import { memoByText } from '../memo.ts';
 
 /**
  * The item a question is about, read from the plan's structure before its words: the sections whose
@@ -22,7 +23,12 @@ export interface Scope {
 
 /** The report kinds a text names; a longer phrase hides the shorter ones inside it ("6 tháng" is not "tháng"). */
 export function reportKinds(text: string | readonly Word[]): string[] {
-  const ws = typeof text === 'string' ? words(text) : text;
+  return typeof text === 'string' ? reportKindsOfText(text) : kindsIn(text);
+}
+
+const reportKindsOfText = memoByText((text: string) => kindsIn(words(text)));
+
+function kindsIn(ws: readonly Word[]): string[] {
   const used = new Set<number>();
   const found = new Set<string>();
   const all = REPORT_KINDS.flatMap(({ kind, phrases }) => phrases.map((p) => ({ kind, p }))).sort(
