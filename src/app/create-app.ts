@@ -20,6 +20,7 @@ import { toPeriod } from './to-period.ts';
 import { createPlanServices } from './plan-services.ts';
 import { markUnreachable } from './mark-unreachable.ts';
 import { restoreConfiguredAdmins } from '../core/org/configured-admins.ts';
+import { RedisSenderLimiter } from '../infra/redis-sender-limiter.ts';
 
 export interface AppOptions {
   config: AppConfig;
@@ -107,6 +108,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       clock: options.clock ?? (() => new Date()),
       logger: logger.child({ component: 'core' }),
       hooks,
+      senderLimiter: new RedisSenderLimiter(
+        redis,
+        stores.keys.inboundLimit(),
+        config.inboundPerMinute,
+        logger.child({ component: 'inbound-limit' }),
+      ),
     },
     [...coreCommands, ...(options.extraCommands ?? [])],
   );

@@ -43,6 +43,8 @@ export interface AppConfig {
   inviteTtlHours: number;
   /** How often every period's reminders are planned again (periods created elsewhere, lost jobs). */
   remindersReplanSeconds: number;
+  /** Messages one sender may have handled per minute (beyond it: one notice, then silence); 0 = no limit. */
+  inboundPerMinute: { stranger: number; member: number };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -122,6 +124,7 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
     province: { code: env.PROVINCE_CODE, name: env.PROVINCE_NAME },
     inviteTtlHours: env.INVITE_TTL_HOURS,
     remindersReplanSeconds: env.REMINDERS_REPLAN_SECONDS,
+    inboundPerMinute: { stranger: env.INBOUND_STRANGER_PER_MIN, member: env.INBOUND_MEMBER_PER_MIN },
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -108,6 +108,9 @@ export const envSchema = z.object({
   ZALO_RATE_PER_GROUP_PER_MIN: z.preprocess(emptyToUndefined, positive(20)),
 
   REMINDERS_REPLAN_SECONDS: z.preprocess(emptyToUndefined, positive(600)),
+  /** Messages one sender may have handled per minute, for people who are not members and for members; 0 turns a limit off. */
+  INBOUND_STRANGER_PER_MIN: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(20)),
+  INBOUND_MEMBER_PER_MIN: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(120)),
 
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });

@@ -8,12 +8,12 @@ import { backoffDelay } from './backoff.ts';
 import type { PendingDelivery } from './chat-queue.ts';
 import { ChatQueue } from './chat-queue.ts';
 import type { DeliveryResult } from './delivery-result.ts';
-import { Fifo } from './fifo.ts';
 import { LatencyFloor } from './latency-floor.ts';
 import type { OutboxStats } from './outbox-stats.ts';
 import type { RateLimits } from './rate-limits.ts';
 import { windowLimit } from './rate-limits.ts';
 import { Pacer } from './pacer.ts';
+import { PriorityReady } from './priority-ready.ts';
 import { SlidingWindow } from './sliding-window.ts';
 import { WakeHeap } from './wake-heap.ts';
 
@@ -36,14 +36,15 @@ export interface ChannelSchedulerOptions {
 
 /**
  * Sends one channel's messages within its limits. Chats whose next message may go now wait in a
- * ready list (served in turn, so one busy chat cannot starve the others); the others wait in a heap
+ * ready list per priority (members' replies before strangers' before bulk sends; within one, served
+ * in turn, so one busy chat cannot starve the others); the others wait in a heap
  * ordered by the time they may go, served by a single timer. A global sliding window bounds the
  * channel's rate (counting each send from the latest moment the platform can have received it), a
  * pacer spreads the sends evenly, and a 429 pauses the whole channel for its `retry_after`.
  */
 export class ChannelScheduler {
   private readonly chats = new Map<string, ChatQueue>();
-  private readonly ready = new Fifo<ChatQueue>();
+  private readonly ready = new PriorityReady<ChatQueue>();
   private readonly wakes = new WakeHeap<ChatQueue>();
   private readonly global: SlidingWindow;
   private readonly pacer: Pacer;
@@ -72,9 +73,9 @@ export class ChannelScheduler {
   }
 
   /** Queues a message behind the chat's earlier ones; resolves when it is delivered or given up. */
-  enqueue(to: ChatRef, message: OutboundMessage): Promise<DeliveryResult> {
+  enqueue(to: ChatRef, message: OutboundMessage, rank = 0): Promise<DeliveryResult> {
     if (this.closed) {
-      return Promise.resolve(this.abandon(to, { message, attempts: 0, transientFailures: 0, resolve: () => {} }));
+      return Promise.resolve(this.abandon(to, { message, attempts: 0, transientFailures: 0, rank, resolve: () => {} }));
     }
     let chat = this.chats.get(to.chatId);
     if (!chat) {
@@ -84,7 +85,7 @@ export class ChannelScheduler {
     const target = chat;
     this.pending += 1;
     return new Promise((resolve) => {
-      target.items.push({ message, attempts: 0, transientFailures: 0, resolve });
+      target.items.push({ message, attempts: 0, transientFailures: 0, rank, resolve });
       this.settle(target, performance.now());
       this.requestPump();
     });
@@ -138,7 +139,7 @@ export class ChannelScheduler {
     if (at > now) this.planWake(chat, at);
     else {
       chat.inReady = true;
-      this.ready.push(chat);
+      this.ready.push(chat, chat.items.peek()?.rank ?? 0);
     }
   }
 

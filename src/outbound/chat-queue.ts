@@ -12,6 +12,8 @@ export interface PendingDelivery {
   attempts: number;
   /** Transient failures so far (5xx, network): what `maxAttempts` bounds. */
   transientFailures: number;
+  /** See {@link priorityRank}: 0 goes first. */
+  rank: number;
   resolve(result: DeliveryResult): void;
 }
 

@@ -7,6 +7,8 @@ import type { DeliveryResult } from './delivery-result.ts';
 import { OutboxStats } from './outbox-stats.ts';
 import type { RateLimits } from './rate-limits.ts';
 import { DEFAULT_RATE_LIMITS } from './rate-limits.ts';
+import type { OutboundPriority } from '../core/bot/outbound-port.ts';
+import { priorityRank } from './priority-ready.ts';
 
 export type { DeliveryResult } from './delivery-result.ts';
 export type { DeliveryCounters } from './outbox-stats.ts';
@@ -69,10 +71,13 @@ export class Outbox {
     }
   }
 
-  /** Sends one message; resolves when it is delivered or given up. Never rejects. */
-  send(to: ChatRef, message: OutboundMessage): Promise<DeliveryResult> {
+  /**
+   * Sends one message; resolves when it is delivered or given up. Never rejects. When the channel's
+   * budget is short, members' replies go before strangers' replies, and both before `bulk` sends.
+   */
+  send(to: ChatRef, message: OutboundMessage, priority?: OutboundPriority): Promise<DeliveryResult> {
     const scheduler = this.schedulers.get(to.channel);
-    if (scheduler) return scheduler.enqueue(to, message);
+    if (scheduler) return scheduler.enqueue(to, message, priorityRank(priority));
     this.stats.count(to.channel, 'failedPermanent');
     this.logger.error({ channel: to.channel, chatId: to.chatId, attempt: 0, kind: 'no_adapter' }, 'no adapter for channel');
     return Promise.resolve({
@@ -84,8 +89,8 @@ export class Outbox {
   }
 
   /** Sends several messages to one chat, in this order; one result per message. */
-  sendMany(to: ChatRef, messages: OutboundMessage[]): Promise<DeliveryResult[]> {
-    return Promise.all(messages.map((message) => this.send(to, message)));
+  sendMany(to: ChatRef, messages: OutboundMessage[], priority?: OutboundPriority): Promise<DeliveryResult[]> {
+    return Promise.all(messages.map((message) => this.send(to, message, priority)));
   }
 
   /** Resolves once every message accepted so far is delivered or given up. */

@@ -30,7 +30,8 @@ export function createReminders(app: App, setup: RemindersSetup): ReminderSchedu
   const clock = setup.clock ?? (() => new Date());
   const deps: ReminderDeps = {
     stores: app.stores,
-    outbox: app.outbox,
+    // Reminders and summaries wait behind replies to people when the channel's budget is short.
+    outbox: { send: (to, message) => app.outbox.send(to, message, 'bulk') },
     claims: new SendClaims(setup.redis),
     translator: app.translator,
     form: app.bundle.form,

@@ -7,6 +7,8 @@ export class Keys {
   identity = (channel: string, userId: string) => `${this.prefix}identity:${channel}:${userId}`;
   unitPeople = (unitCode: string) => `${this.prefix}unit-people:${unitCode}`;
   invite = (code: string) => `${this.prefix}invite:${code}`;
+  /** Prefix of the per-sender inbound counters (rate-limiter-flexible appends its own key). */
+  inboundLimit = () => `${this.prefix}inbound-limit`;
   reportRevisions = (periodId: string, unitCode: string) => `${this.prefix}report:${periodId}:${unitCode}`;
   reportLatest = (periodId: string) => `${this.prefix}report-latest:${periodId}`;
   session = (channel: string, userId: string) => `${this.prefix}session:${channel}:${userId}`;

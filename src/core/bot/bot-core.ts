@@ -15,6 +15,8 @@ import { ExactlyOnce, type ExactlyOnceOptions, type Handled } from './exactly-on
 import { SessionDraft } from './session-draft.ts';
 import { UpdateNotTakenError } from '../update-not-taken.ts';
 import { BusyNotice } from './busy-notice.ts';
+import { admitSender } from './sender-limit.ts';
+import type { OutboundPriority } from './outbound-port.ts';
 import type { SenderSnapshot } from './update-ledger.ts';
 
 /** Settings of the {@link BotCore}. */
@@ -84,9 +86,10 @@ export class BotCore {
     let ctx: BotContext | undefined;
     try {
       ctx = new BotContext(message, services, await this.personFor(message, sender.person), sender.lang ?? DEFAULT_LANG, this.commands);
-      await this.dispatch(ctx);
+      if (await admitSender(ctx)) await this.dispatch(ctx);
       const replies = ctx.replies;
-      return { session: sessions.change, after: () => this.send(message.chat, replies) };
+      const priority = ctx.person ? 'member' : 'stranger';
+      return { session: sessions.change, after: () => this.send(message.chat, replies, priority) };
     } catch (error) {
       logger.error({ err: error, updateKey: message.updateKey, channel: message.chat.channel }, 'handling a message failed');
       // Nothing of this update's conversation is stored; only the apology goes out.
@@ -95,9 +98,10 @@ export class BotCore {
     }
   };
 
-  private send(chat: ChatRef, messages: OutboundMessage[]): void {
+  /** Replies to members go before replies to strangers when the channel's budget is short. */
+  private send(chat: ChatRef, messages: OutboundMessage[], priority?: OutboundPriority): void {
     if (messages.length === 0) return;
-    const delivery = this.services.outbound.sendMany(chat, messages).catch(() => undefined);
+    const delivery = this.services.outbound.sendMany(chat, messages, priority).catch(() => undefined);
     this.deliveries.add(delivery);
     void delivery.finally(() => this.deliveries.delete(delivery));
   }

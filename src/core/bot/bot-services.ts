@@ -5,6 +5,7 @@ import type { Stores } from '../../store/stores.ts';
 import type { FormSpec } from '../../flow/form-spec.ts';
 import type { Period } from '../domain/types.ts';
 import type { OutboundPort } from './outbound-port.ts';
+import type { SenderLimiter } from './sender-limit.ts';
 
 /** A minimal logger (pino satisfies it). */
 export interface Logger {
@@ -54,4 +55,6 @@ export interface BotServices {
   clock: () => Date;
   logger: Logger;
   hooks: CoreHooks;
+  /** Per-sender inbound budget; absent: no limit. */
+  senderLimiter?: SenderLimiter;
 }
