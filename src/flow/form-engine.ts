@@ -7,6 +7,7 @@ import { canKeep, pickEditChoices, questionLabel, questionChoices, renderPickEdi
 import { parseAnswer } from './question-types/index.ts';
 import { constraintMessage } from './constraint-message.ts';
 import { constraintHolds, hasAnswer, nextQuestion, pruneAnswers, relevantQuestions } from './relevance.ts';
+import { aggregateAnswers } from './targets.ts';
 import type { TextFn } from './text-fn.ts';
 
 export type { FormState } from './form-state.ts';
@@ -70,17 +71,11 @@ export function step(spec: FormSpec, state: FormState, input: FormInput, t: Text
   }
 }
 
-/** Sums every integer and decimal question over several reports (skipped and absent answers count 0). */
+/** The figure of every integer and decimal question over several reports: a sum, or a mean for a share (`aggregate: mean`). */
 export function numericTotals(spec: FormSpec, answerSets: Record<string, AnswerValue>[]): { questionId: string; total: number }[] {
-  return spec.questions
-    .filter((q) => q.type === 'integer' || q.type === 'decimal')
-    .map((q) => {
-      const sum = answerSets.reduce((acc, answers) => {
-        const value = answers[q.id];
-        return typeof value === 'number' ? acc + value : acc;
-      }, 0);
-      return { questionId: q.id, total: Number(sum.toPrecision(15)) };
-    });
+  return spec.questions.flatMap((q) =>
+    q.type === 'integer' || q.type === 'decimal' ? [{ questionId: q.id, total: aggregateAnswers(q, answerSets) }] : [],
+  );
 }
 
 function currentQuestion(spec: FormSpec, state: FormState): QuestionSpec | undefined {

@@ -45,8 +45,10 @@ const base = {
 const targets = {
   /** Each unit's target for this figure. */
   target: z.number().nonnegative().finite().optional(),
-  /** The province-wide target; when absent it is the sum of the units' targets. */
+  /** The province-wide target; when absent it is the sum of the units' targets (their target itself for a mean). */
   provinceTarget: z.number().nonnegative().finite().optional(),
+  /** How units' answers combine in totals: summed (default), or averaged (a share such as "100% chi đoàn …", in %). */
+  aggregate: z.enum(['sum', 'mean']).optional(),
 };
 
 /** Option names may start with a digit ("1", "2": common in XLSForm choice lists). */

@@ -19,7 +19,22 @@ export interface TargetProgress {
 export function targetFor(question: NumericQuestion, unitCount: number, wholeProvince = true): number | undefined {
   if (wholeProvince && question.provinceTarget !== undefined) return question.provinceTarget;
   if (question.target === undefined) return undefined;
+  if (question.aggregate === 'mean') return question.target;
   return Number((question.target * unitCount).toPrecision(15));
+}
+
+/**
+ * A numeric question's figure over several reports: the sum of the answers, or their mean for a question
+ * with `aggregate: mean` (a share in %); skipped and absent answers are left out (count 0 in a sum).
+ */
+export function aggregateAnswers(question: NumericQuestion, answerSets: readonly Readonly<Record<string, unknown>>[]): number {
+  const values = answerSets.flatMap((answers) => {
+    const value = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
+    return typeof value === 'number' ? [value] : [];
+  });
+  const sum = values.reduce((acc, v) => acc + v, 0);
+  const figure = question.aggregate === 'mean' ? (values.length > 0 ? sum / values.length : 0) : sum;
+  return Number(figure.toPrecision(15));
 }
 
 /** Progress towards every target of the form, given each numeric question's total over `unitCount` units. */

@@ -6,8 +6,8 @@ import { readXlsx } from './read-xlsx.ts';
 import { writeXlsx } from './write-xlsx.ts';
 
 /** A form as an XLSForm .xlsx (texts in Vietnamese and English), for staff to edit. */
-export function formToXlsx(spec: FormSpec, vi: TextFn, en: TextFn): Promise<Buffer> {
-  return writeXlsx(specToSheets(spec, vi, en));
+export function formToXlsx(spec: FormSpec, vi: TextFn, en: TextFn, notes?: ReadonlyMap<string, string>): Promise<Buffer> {
+  return writeXlsx(specToSheets(spec, vi, en, notes));
 }
 
 /**

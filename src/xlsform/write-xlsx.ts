@@ -16,6 +16,7 @@ export async function writeXlsx(book: WorkbookData): Promise<Buffer> {
 
 function widthOf(header: string): number {
   if (header.startsWith('label') || header.startsWith('hint') || header.startsWith('constraint_message')) return 48;
+  if (header === 'draft_note') return 60;
   if (header === 'relevant' || header === 'constraint' || header.startsWith('short_label') || header.startsWith('form_title')) return 30;
   return Math.max(10, header.length + 2);
 }

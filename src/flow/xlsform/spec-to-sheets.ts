@@ -7,6 +7,8 @@ import type { CellValue, SheetData, WorkbookData } from './workbook-data.ts';
 export const VI_SUFFIX = 'Tiếng Việt (vi)';
 export const EN_SUFFIX = 'English (en)';
 const YES_NO_LIST = 'yes_no';
+/** A column for the person editing a draft (where a question comes from, what to check); readers ignore it. */
+export const DRAFT_NOTE = 'draft_note';
 
 const TYPE: Readonly<Record<Exclude<QuestionKind, 'single_choice' | 'multi_choice' | 'yes_no'>, string>> = {
   integer: 'integer',
@@ -17,10 +19,10 @@ const TYPE: Readonly<Record<Exclude<QuestionKind, 'single_choice' | 'multi_choic
 /**
  * Writes a form as XLSForm sheets (survey, choices, settings) with its texts in Vietnamese and English
  * columns (English only where it differs), conditions as XLSForm expressions, and doanbot's own columns
- * (short_label, unit, min, max, max_length, target, province_target). What `xlsformToSpec` reads back is
+ * (short_label, unit, min, max, max_length, target, province_target, aggregate; draft_note for a draft). What `xlsformToSpec` reads back is
  * the same form.
  */
-export function specToSheets(spec: FormSpec, vi: TextFn, en: TextFn): WorkbookData {
+export function specToSheets(spec: FormSpec, vi: TextFn, en: TextFn, notes?: ReadonlyMap<string, string>): WorkbookData {
   const texts = (base: string) => [`${base}::${VI_SUFFIX}`, `${base}::${EN_SUFFIX}`];
   const surveyHeaders = [
     'type',
@@ -38,6 +40,8 @@ export function specToSheets(spec: FormSpec, vi: TextFn, en: TextFn): WorkbookDa
     'max_length',
     'target',
     'province_target',
+    'aggregate',
+    DRAFT_NOTE,
   ];
   const kindOf = (name: string) => spec.questions.find((q) => q.id === name)?.type;
   const survey: Record<string, CellValue | undefined>[] = [];
@@ -68,8 +72,10 @@ export function specToSheets(spec: FormSpec, vi: TextFn, en: TextFn): WorkbookDa
       row.max = q.max;
       row.target = q.target;
       row.province_target = q.provinceTarget;
+      row.aggregate = q.aggregate;
     }
     if (q.type === 'text') row.max_length = q.maxLength;
+    row[DRAFT_NOTE] = notes?.get(q.id);
     survey.push(row);
     if (q.type === 'single_choice' || q.type === 'multi_choice') {
       for (const o of q.options) {

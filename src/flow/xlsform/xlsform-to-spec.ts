@@ -266,6 +266,12 @@ class XlsformReader {
         else question[key] = value;
       }
       if (numeric) optional('unit', rowText(row, text.unit, this.lang));
+      const aggregate = cellText(row, column('aggregate'))?.toLowerCase();
+      if (aggregate !== undefined) {
+        if (!numeric) at('aggregate', 'range_not_numeric');
+        else if (aggregate === 'sum' || aggregate === 'mean') question.aggregate = aggregate;
+        else at('aggregate', 'bad_aggregate', { value: aggregate });
+      }
       if (type.kind === 'text') optional('maxLength', this.number(row, column('max_length'), 'max_length', at));
       if (type.list !== undefined && type.kind !== 'yes_no') {
         const options = lists.get(type.list) ?? [];
@@ -412,6 +418,7 @@ const SURVEY_COLUMN: Readonly<Record<string, string>> = {
   min: 'min',
   max: 'max',
   maxLength: 'max_length',
+  aggregate: 'aggregate',
   unit: 'unit',
   required: 'required',
 };
