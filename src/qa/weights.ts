@@ -98,6 +98,8 @@ export const WEIGHTS = {
     /** The fewest first words of a heading that name it. */
     minPrefix: 2,
     maxOrdinal: 20,
+    /** The longest heading shown before a numbered clause it holds ("Các trường hợp không xét khen thưởng: …"). */
+    maxLeadHeading: 80,
   },
   /** The "not sure" reply. */
   uncertain: { maxSuggestions: 3, maxHeading: 70 },

@@ -138,3 +138,37 @@ II. THỜI GIAN
     expect(answer).not.toContain('sửa đường');
   });
 });
+
+describe('who may take part, where to hand in, and a clause read under its heading', () => {
+  const NOTICE = PlanIndex.build(
+    readPlanDocument(
+      `THÔNG BÁO
+Tiếp nhận hồ sơ Giải thưởng Sao Tháng Giêng năm 2030
+-----
+1. Đối tượng: sinh viên từ 18 đến 25 tuổi đang học tại các trường trong tỉnh.
+2. Nơi nhận hồ sơ: Văn phòng Hội Sinh viên tỉnh, tầng 2, số 8 đường Hùng Vương.
+3. Các trường hợp không xét giải thưởng
+3.1. Sinh viên bị kỷ luật trong năm học.
+3.2. Sinh viên nộp hồ sơ sau ngày 15/12/2030.
+`,
+      'tb.txt',
+    ),
+  );
+  const answer = (q: string): string => norm(NOTICE.answer(q, 'vi', textFn('vi')).text);
+
+  // Eligibility: "ai được tham gia", "ai được dự thi", "đối tượng nào" — who a notice applies to.
+  it.each(['Ai được tham gia giải thưởng?', 'Những ai được đăng ký?', 'doi tuong nao duoc xet giai'])('eligibility: "%s"', (q) => {
+    expect(readQuestion(q).kinds).toContain('applies');
+    expect(answer(q)).toContain('từ 18 đến 25 tuổi');
+  });
+
+  // Where to hand in: "nộp … ở đâu" is answered by "Nơi nhận …: <address>" though it says neither "địa chỉ" nor "tại".
+  it('"Nộp hồ sơ ở đâu?" gets the place where files are received', () => {
+    expect(answer('Nộp hồ sơ ở đâu?')).toContain('văn phòng hội sinh viên tỉnh');
+  });
+
+  // A numbered clause that matches the question is shown under the heading that gives it its meaning.
+  it('"Nộp hồ sơ sau ngày 15/12 thì có được xét không?" shows the clause with its heading', () => {
+    expect(answer('Sinh viên nộp hồ sơ sau ngày 15/12/2030 thì có được xét giải không?')).toContain('các trường hợp không xét giải thưởng');
+  });
+});

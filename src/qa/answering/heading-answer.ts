@@ -7,10 +7,11 @@ import { joinWithin, MAX_ANSWER, type Draft } from './compose.ts';
 import type { AnswerContext } from './context.ts';
 import { contentWords } from './coverage.ts';
 import { WEIGHTS } from '../weights.ts';
+import { explainNote } from './explain.ts';
 
 /** Ordinals people write after "thứ": "thứ 3", "thứ ba". */
 const ORDINALS: ReadonlyMap<string, number> = new Map(ORDINAL_WORDS.map((w, i) => [w, i + 1]));
-const { maxOrdinal: MAX_ORDINAL, minPrefix: MIN_PREFIX } = WEIGHTS.heading;
+const { maxOrdinal: MAX_ORDINAL, minPrefix: MIN_PREFIX, maxLeadHeading: MAX_LEAD_HEADING } = WEIGHTS.heading;
 
 /** "Trọng tâm công tác thứ 3": the position asked for and where its two words are in the question. */
 function ordinal(ws: readonly Word[]): { n: number; at: number } | null {
@@ -101,7 +102,13 @@ export function answerHeading(ctx: AnswerContext, fillers: readonly Phrase[]): D
     return { body: block.text, source: { kind: 'sections', ids: [section.id] }, confidence: 1, section: section.id };
   }
   const items = sectionItems(section, ctx.doc.sections);
-  const first = q.asksNumber ? ctx.t('qa.answer.sectionCount', { heading: section.heading, count: items.length }) : section.heading;
+  explainNote(ctx, `heading named: ${section.id} ${section.heading}`);
+  // A numbered clause alone ("2. Tập thể nộp … sau ngày 20/11") is read under its heading ("Các trường hợp không xét khen thưởng").
+  const parent = items.length === 0 ? ctx.doc.sections.find((s) => s.id === section.parentId) : undefined;
+  const lead = parent && parent.heading.length <= MAX_LEAD_HEADING ? `${parent.heading.replace(/[:.\s]+$/u, '')}: ` : '';
+  const first = q.asksNumber
+    ? ctx.t('qa.answer.sectionCount', { heading: section.heading, count: items.length })
+    : `${lead}${section.heading}`;
   return sectionDraft(ctx, section, [first]);
 }
 

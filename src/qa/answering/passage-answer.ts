@@ -67,7 +67,17 @@ function display(ctx: AnswerContext, p: Passage, room: number, widen = false): s
         ? excerpt(p, Math.min(room, WHOLE_SENTENCE))
         : p.text;
   const unit = unitOf(ctx, p.section);
-  if (unit && !text.includes(unit) && text !== p.context.split(' | ')[0]) text = `${unit}: ${text}`;
+  const chain = p.context.split(' | ');
+  if (unit && !text.includes(unit) && text !== chain[0]) text = `${unit}: ${text}`;
+  // A numbered clause ("2. Tập thể nộp … sau ngày 20/11") means what it means under its heading ("Các trường hợp không xét khen thưởng").
+  else if (
+    chain[0] === p.sentence &&
+    p.followers.length === 0 &&
+    chain[1] &&
+    chain[1].length <= MAX_LEAD_HEADING &&
+    !text.includes(chain[1])
+  )
+    text = `${chain[1].replace(/[:.\s]+$/u, '')}: ${text}`;
   if (p.followers.length === 0) return text;
   return joinWithin([text, ...p.followers.map((f) => `- ${f}`)], room);
 }
@@ -88,8 +98,11 @@ function excerpt(p: Passage, max: number): string {
   return clauses.slice(from, to + 1).join(' ');
 }
 
+const MAX_LEAD_HEADING = WEIGHTS.heading.maxLeadHeading;
+
 /** Words that name a place in a passage: "Địa điểm:", "tại Trường …", "ở Nhà văn hóa …". */
-const PLACE = /(?:[Đđ]ịa điểm|[Đđ]ịa chỉ|(?:tại|ở)\s+\p{Lu})/u;
+const PLACE =
+  /(?:[Đđ]ịa điểm|[Đđ]ịa chỉ|(?:tại|ở)\s+\p{Lu}|[Nn]ơi\s+(?:nhận|nộp|gửi|tiếp nhận|tổ chức|diễn ra)|(?:số|tầng|nhà)\s+\d+,?\s+(?:đường|phố|ngõ|tầng))/u;
 
 function shapeBoost(ctx: AnswerContext, p: Passage): number {
   if (ctx.question.kinds.includes('when') && findDates(p.text).length) return SHAPE_BOOST;
