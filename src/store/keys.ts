@@ -24,6 +24,8 @@ export class Keys {
   groups = () => `${this.prefix}groups`;
   periodOverrides = () => `${this.prefix}period-overrides`;
   importedPeriods = () => `${this.prefix}imported-periods`;
+  /** Report forms uploaded in chat (XLSForm workbooks), by form id. */
+  uploadedForms = () => `${this.prefix}uploaded-forms`;
   /** Exactly-once marker of one scheduled message (reminders): kind, period, offset, recipient. */
   sent = (...parts: string[]) => `${this.prefix}sent:${parts.join(':')}`;
   /** A manual nudge (/nhacnho) recently sent to one recipient. */
