@@ -40,6 +40,10 @@ export const WEIGHTS = {
     time: 0.5,
     /** The start or end of a range, when the question asks for it. */
     part: 0.25,
+    /** The date's own label ("Thời gian triển khai: …", "Hạn đăng ký: …") is named whole by the question. */
+    label: 1,
+    /** The most words a label before ":" may have. */
+    maxLabelWords: 6,
     /** A paragraph this short is shown whole. */
     wholeSentence: 260,
     /** A second date is shown when it scores at least this share of the first. */

@@ -172,3 +172,27 @@ Tiếp nhận hồ sơ Giải thưởng Sao Tháng Giêng năm 2030
     expect(answer('Sinh viên nộp hồ sơ sau ngày 15/12/2030 thì có được xét giải không?')).toContain('các trường hợp không xét giải thưởng');
   });
 });
+
+describe('a date labelled with what the question names', () => {
+  // Family: "thời gian triển khai X", "hạn đăng ký X" — the label before ":" ("Thời gian triển khai: …") beats a
+  // sentence that only repeats the activity's name with another period in it.
+  it('"Thời gian triển khai chương trình …" gets the "Thời gian triển khai:" dates, not the peak period of a sentence naming the programme', () => {
+    const plan = PlanIndex.build(
+      readPlanDocument(
+        `KẾ HOẠCH
+Chương trình "Tết ấm" năm 2031
+-----
+I. NỘI DUNG
+1. Hoạt động cấp xã
+- Thời gian triển khai: Từ ngày 05/01/2031 – 10/02/2031.
+2. Hoạt động cấp cơ sở
+- Triển khai chương trình "Tết ấm" thông qua thăm hỏi, tặng quà, cao điểm từ ngày 01/02/2031 – 08/02/2031.
+`,
+        'kh.txt',
+      ),
+    );
+    const answer = norm(plan.answer('Thời gian triển khai chương trình Tết ấm?', 'vi', textFn('vi')).text);
+    expect(answer).toContain('05/01/2031');
+    expect(answer).toContain('10/02/2031');
+  });
+});

@@ -3,7 +3,8 @@ import { levelName, levelsIn } from '../levels.ts';
 import { expandQuery } from '../search/expand-query.ts';
 import { relative } from '../search/ranker.ts';
 import { DEADLINE_CUES, END_CUES, KIND_CUES, REFERENCE_WORDS, START_CUES, TIME_OF_DAY, WEEKDAY_ASKS } from '../vocabulary.ts';
-import { findPhrase } from '../vietnamese-text.ts';
+import { findPhrase, sameWord, words, type Word } from '../vietnamese-text.ts';
+import { isStopword } from '../search/terms.ts';
 import { MAX_ANSWER, type Draft } from './compose.ts';
 import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
 import { WEIGHTS } from '../weights.ts';
@@ -28,6 +29,24 @@ function display(d: DateFact, block: string, ctx: AnswerContext): string {
   if (d.who && !text.includes(d.who))
     return to ? ctx.t('qa.answer.dueFromTo', { text, who: d.who, to }) : ctx.t('qa.answer.dueFrom', { text, who: d.who });
   return to ? ctx.t('qa.answer.dueTo', { text, to }) : text;
+}
+
+/**
+ * "Thời gian triển khai: Từ ngày …" for "thời gian triển khai chương trình …": the label before the date's
+ * ":" is named whole by the question, beyond the words that only ask when ("thời gian", "hạn").
+ */
+function labelNamed(what: string, question: readonly Word[]): boolean {
+  const colon = what.indexOf(':');
+  if (colon < 0) return false;
+  const label = words(what.slice(0, colon));
+  if (label.length === 0 || label.length > WEIGHT.maxLabelWords) return false;
+  const cues = KIND_CUES.get('when') ?? [];
+  const asking = new Set<number>();
+  for (const p of cues)
+    for (let at = findPhrase(label, p.words); at >= 0; at = findPhrase(label, p.words, at + 1))
+      p.words.forEach((_, k) => asking.add(at + k));
+  const meaningful = label.filter((w, i) => !asking.has(i) && !isStopword(w));
+  return meaningful.length > 0 && meaningful.every((w) => question.some((x) => sameWord(x, w)));
 }
 
 /** The date that answers "when", "until when", "trước ngày nào": a deadline, an event, a period. */
@@ -60,6 +79,7 @@ export function answerWhen(ctx: AnswerContext): Draft | null {
       issued: d.role === 'issued' && !aboutDocuments ? WEIGHT.issued : 0,
       time: (q.asksTime && HOUR.test(d.what) ? WEIGHT.time : 0) + (q.asksWeekday && WEEKDAY.test(dateBlocks[i] ?? '') ? WEIGHT.time : 0),
       part: q.datePart && d.role === q.datePart ? WEIGHT.part : 0,
+      label: labelNamed(d.what, q.words) ? WEIGHT.label : 0,
     };
     const sum = Object.values(p).reduce((a, b) => a + b, 0);
     const scope = scopeFactor(ctx.scope, d.section, `${d.what} ${heading(d)}`);
