@@ -4,12 +4,12 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { CONSOLE_ADMIN, ConfigError, type AppConfig } from '../config/config.ts';
 import type { ChannelAdapter } from '../core/channel.ts';
-import type { ChannelName } from '../core/messages.ts';
+import type { ChannelName, OutboundMessage } from '../core/messages.ts';
 import type { Command } from '../core/bot/command.ts';
-import type { CoreHooks } from '../core/bot/bot-services.ts';
+import type { BotServices, CoreHooks } from '../core/bot/bot-services.ts';
 import { BotCore } from '../core/bot/bot-core.ts';
 import { coreCommands } from '../core/commands/index.ts';
-import { Translator, LANGS } from '../i18n/translator.ts';
+import { Translator, LANGS, type Lang } from '../i18n/translator.ts';
 import { Outbox, type RateLimits } from '../outbound/outbox.ts';
 import { createStores, type Stores } from '../store/stores.ts';
 import { ChangeFeed } from '../store/change-feed.ts';
@@ -18,6 +18,9 @@ import { loadBundle } from '../plan-bundle/load-bundle.ts';
 import type { PlanBundle } from '../plan-bundle/bundle-types.ts';
 import { toPeriod } from './to-period.ts';
 import { createPlanServices } from './plan-services.ts';
+import { exportRenderers } from '../exports/renderers.ts';
+import { summaryChart } from '../core/exports/summary-chart.ts';
+import type { PeriodStatus } from '../core/report/period-status.ts';
 import { markUnreachable } from './mark-unreachable.ts';
 import { restoreConfiguredAdmins } from '../core/org/configured-admins.ts';
 import { RedisSenderLimiter } from '../infra/redis-sender-limiter.ts';
@@ -41,6 +44,8 @@ export interface App {
   bundle: PlanBundle;
   translator: Translator;
   hooks: CoreHooks;
+  /** The chart of a summary (group summaries at their moments); null when it cannot be made. */
+  summaryChart(status: PeriodStatus, lang: Lang): Promise<OutboundMessage | null>;
   /** Starts every adapter's receiving and publishes the command menus. */
   start(): Promise<void>;
   /** Stops receiving, lets queued messages go out, closes the outbound path. */
@@ -91,32 +96,39 @@ export async function createApp(options: AppOptions): Promise<App> {
   const hooks: CoreHooks = { ...options.hooks };
   const byChannel = new Map(adapters.map((a) => [a.channel, a]));
   const plan = await createPlanServices(bundle, translator, config.timezone);
-  const core = new BotCore(
-    {
-      stores,
-      translator,
-      form: bundle.form,
-      answerer: plan.answerer,
-      importer: plan.importer,
-      outbound: outbox,
-      inviteLink: (channel, code) => byChannel.get(channel)?.inviteLink(code),
-      channels: adapters.map((a) => a.channel),
-      timezone: config.timezone,
-      province: config.province,
-      inviteTtlHours: config.inviteTtlHours,
-      adminIds,
-      clock: options.clock ?? (() => new Date()),
-      logger: logger.child({ component: 'core' }),
-      hooks,
-      senderLimiter: new RedisSenderLimiter(
-        redis,
-        stores.keys.inboundLimit(),
-        config.inboundPerMinute,
-        logger.child({ component: 'inbound-limit' }),
-      ),
+  const services: BotServices = {
+    stores,
+    translator,
+    form: bundle.form,
+    answerer: plan.answerer,
+    importer: plan.importer,
+    outbound: outbox,
+    inviteLink: (channel, code) => byChannel.get(channel)?.inviteLink(code),
+    channels: adapters.map((a) => a.channel),
+    timezone: config.timezone,
+    province: config.province,
+    inviteTtlHours: config.inviteTtlHours,
+    adminIds,
+    clock: options.clock ?? (() => new Date()),
+    logger: logger.child({ component: 'core' }),
+    hooks,
+    senderLimiter: new RedisSenderLimiter(
+      redis,
+      stores.keys.inboundLimit(),
+      config.inboundPerMinute,
+      logger.child({ component: 'inbound-limit' }),
+    ),
+    exports: {
+      renderers: exportRenderers,
+      planTitle: bundle.title,
+      ...(config.reportSigner.name || config.reportSigner.title
+        ? { signer: config.reportSigner }
+        : plan.signer
+          ? { signer: plan.signer }
+          : {}),
     },
-    [...coreCommands, ...(options.extraCommands ?? [])],
-  );
+  };
+  const core = new BotCore(services, [...coreCommands, ...(options.extraCommands ?? [])]);
 
   return {
     core,
@@ -125,6 +137,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     bundle,
     translator,
     hooks,
+    summaryChart: (status, lang) => summaryChart(services, status, lang),
     async start() {
       for (const adapter of adapters) {
         await adapter.start(core.handle);

@@ -9,8 +9,9 @@ export async function createPlanServices(
   bundle: PlanBundle,
   translator: Translator,
   timezone: string,
-): Promise<{ answerer: PlanAnswerer; importer: PlanImporter }> {
-  const index = PlanIndex.build(readPlanDocument(bundle.documentText, bundle.documentPath));
+): Promise<{ answerer: PlanAnswerer; importer: PlanImporter; signer: { name?: string; title?: string } | undefined }> {
+  const doc = readPlanDocument(bundle.documentText, bundle.documentPath);
+  const index = PlanIndex.build(doc);
   const answerer: PlanAnswerer = {
     answer(question, lang) {
       const answer = index.answer(question, lang, (key, params) => translator.t(lang, key, params));
@@ -26,5 +27,12 @@ export async function createPlanServices(
       return { summary, periods };
     },
   };
-  return { answerer, importer };
+  return { answerer, importer, signer: planSigner(doc.signer) };
+}
+
+/** The plan's signer as the province's report signs: the name, and the title that is not "TM. …" / "KT. …". */
+function planSigner(signer: { name: string; roles: readonly string[] } | null): { name?: string; title?: string } | undefined {
+  if (!signer) return undefined;
+  const title = signer.roles.find((r) => !/^(?:TM|T\/M|KT|K\/T)\.?\s/iu.test(r.trim()));
+  return { name: signer.name, ...(title ? { title } : {}) };
 }

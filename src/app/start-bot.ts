@@ -14,6 +14,9 @@ import { startupSummary } from './startup-summary.ts';
 import { createReminders } from '../reminders/create-reminders.ts';
 import { HttpServer } from '../http/http-server.ts';
 import { openRedisConnections } from '../infra/redis-connections.ts';
+import { ServedFiles } from '../exports/served-files.ts';
+import { Keys } from '../store/keys.ts';
+import type { PhotoPublisher } from '../channels/shared/photo-publisher.ts';
 
 export interface BotIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -45,6 +48,7 @@ function createAdapters(
   io: BotIo,
   translator: Translator,
   http: HttpServer | undefined,
+  photos: PhotoPublisher | undefined,
 ): ChannelAdapter[] {
   const adapters: ChannelAdapter[] = [];
   if (config.telegram) {
@@ -67,6 +71,7 @@ function createAdapters(
         logger: logger.child({ channel: 'zalo' }),
         translator,
         ...(http ? { http } : {}),
+        ...(photos ? { photos } : {}),
       }),
     );
   }
@@ -115,7 +120,12 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
           logger: logger.child({ component: 'http' }),
         })
       : undefined;
-    const adapters = createAdapters(config, logger, io, translator, http);
+    // Zalo takes photos by URL: charts are served under the public address in webhook mode.
+    const photos =
+      http && config.zalo?.mode.kind === 'webhook' && http.publicUrl('/')
+        ? new ServedFiles(storeRedis, new Keys(config.redis.prefix), http).register()
+        : undefined;
+    const adapters = createAdapters(config, logger, io, translator, http, photos);
     const app = await createApp({ config, logger, redis: storeRedis, adapters });
     const summary = await startupSummary(app, config, redisChoice);
     logger.info({ summary }, 'doanbot starting');

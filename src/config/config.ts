@@ -40,6 +40,8 @@ export interface AppConfig {
   localesDir: string;
   timezone: string;
   province: { code: string; name: string };
+  /** Signer of the province's report draft, when configured. */
+  reportSigner: { name?: string; title?: string };
   inviteTtlHours: number;
   /** How often every period's reminders are planned again (periods created elsewhere, lost jobs). */
   remindersReplanSeconds: number;
@@ -122,6 +124,10 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
     localesDir: env.LOCALES_DIR,
     timezone: env.TIMEZONE,
     province: { code: env.PROVINCE_CODE, name: env.PROVINCE_NAME },
+    reportSigner: {
+      ...(env.REPORT_SIGNER_NAME ? { name: env.REPORT_SIGNER_NAME.normalize('NFC') } : {}),
+      ...(env.REPORT_SIGNER_TITLE ? { title: env.REPORT_SIGNER_TITLE.normalize('NFC') } : {}),
+    },
     inviteTtlHours: env.INVITE_TTL_HOURS,
     remindersReplanSeconds: env.REMINDERS_REPLAN_SECONDS,
     inboundPerMinute: { stranger: env.INBOUND_STRANGER_PER_MIN, member: env.INBOUND_MEMBER_PER_MIN },

@@ -98,6 +98,9 @@ export const envSchema = z.object({
       .default('TINH'),
   ),
   PROVINCE_NAME: z.preprocess(emptyToUndefined, z.string().default('Tỉnh Đoàn')),
+  /** Who signs the province's report draft (/baocaotinh); else the plan's signer. */
+  REPORT_SIGNER_NAME: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
+  REPORT_SIGNER_TITLE: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
   INVITE_TTL_HOURS: z.preprocess(emptyToUndefined, positive(168)),
 
   TELEGRAM_RATE_GLOBAL_PER_SEC: z.preprocess(emptyToUndefined, positive(30)),

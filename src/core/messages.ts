@@ -89,6 +89,12 @@ export type OutboundMessage = (
   | { type: 'choices'; text: string; choices: Choice[]; columns?: number }
   | { type: 'file'; fileName: string; mimeType: string; content: Buffer; caption?: string }
   | { type: 'photo'; url: string; caption?: string }
+  /**
+   * A picture made by the bot (a chart): sent as a photo on Telegram, saved as a file by the console; on
+   * Zalo, which takes photos by URL, served at an expiring address when there is a public one, else left
+   * out (the text it illustrates is sent on its own).
+   */
+  | { type: 'image'; fileName: string; content: Buffer; caption?: string }
 ) & { lang?: Lang };
 
 /**

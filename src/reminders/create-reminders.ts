@@ -40,6 +40,7 @@ export function createReminders(app: App, setup: RemindersSetup): ReminderSchedu
     provinceCode: setup.provinceCode,
     channels: setup.channels,
     clock,
+    summaryChart: (status) => app.summaryChart(status, 'vi'),
   };
   const scheduler = new ReminderScheduler(deps, {
     connection: setup.redis,

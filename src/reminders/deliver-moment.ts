@@ -1,4 +1,4 @@
-import type { ChatRef } from '../core/messages.ts';
+import type { ChatRef, OutboundMessage } from '../core/messages.ts';
 import type { Period, Person } from '../core/domain/types.ts';
 import { periodStatus } from '../core/report/period-status.ts';
 import { provinceAudience } from '../core/report/province-audience.ts';
@@ -70,16 +70,25 @@ export async function deliverSummary(deps: ReminderDeps, period: Period, moment:
   const t = (key: string, params?: Record<string, string | number>) => translator.t('vi', key, params);
   const text = `${t('reminders.summary_heading')}\n${renderSummary(status, form, t, 'vi', displayZone)}`;
   const keepUntil = Date.parse(period.closes) + KEEP_AFTER_CLOSE_MS;
+  // The chart is made once for every chat, and only when some chat still needs it.
+  let chart: Promise<OutboundMessage | null> | undefined;
+  const chartOnce = () => (chart ??= deps.summaryChart?.(status) ?? Promise.resolve(null));
   return tallied(
-    audience.map((chat) =>
-      deliverClaimed(
+    audience.map(async (chat) => {
+      const outcome = await deliverClaimed(
         deps,
         stores.keys.sent('summary', period.id, moment.offset, chat.channel, chat.chatId),
         chat,
         async () => ({ type: 'text', text }),
         keepUntil,
-      ),
-    ),
+      );
+      // The chart follows its text, once per chat; a chart that cannot be made never holds the text back.
+      if (outcome === 'sent' || outcome === 'already') {
+        const chartKey = stores.keys.sent('summary-chart', period.id, moment.offset, chat.channel, chat.chatId);
+        if (await chartOnce()) await deliverClaimed(deps, chartKey, chat, async () => (await chartOnce())!, keepUntil);
+      }
+      return outcome;
+    }),
   );
 }
 

@@ -3,6 +3,7 @@ import type { FormSpec } from '../flow/form-spec.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { DeliveryResult } from '../outbound/delivery-result.ts';
 import type { Stores } from '../store/stores.ts';
+import type { PeriodStatus } from '../core/report/period-status.ts';
 import type { ScheduleZone } from './schedule.ts';
 import type { SendClaims } from './send-claims.ts';
 
@@ -22,4 +23,6 @@ export interface ReminderDeps {
   /** Channels running in this process; identities on other channels are left alone. */
   channels: readonly ChannelName[];
   clock: () => Date;
+  /** The chart that comes with a group summary; null when it cannot be made (the text goes alone). */
+  summaryChart?(status: PeriodStatus): Promise<OutboundMessage | null>;
 }

@@ -32,6 +32,8 @@ export class Keys {
   nudged = (...parts: string[]) => `${this.prefix}nudged:${parts.join(':')}`;
   /** Version of each cached topic (see change-feed.ts), and the channel its changes are published on. */
   changeVersions = () => `${this.prefix}change-versions`;
+  /** A picture served at an unguessable, expiring public address (charts for Zalo). */
+  servedFile = (token: string) => `${this.prefix}served-file:${token}`;
   changeChannel = () => `${this.prefix}changes`;
   /** BullMQ's own prefix for the job queues, under the same prefix. */
   bull = () => `${this.prefix}bull`;

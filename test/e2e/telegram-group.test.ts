@@ -33,7 +33,9 @@ describe('the provincial group chat', () => {
     const before = tb.fake.messagesTo(GROUP_ID).length;
     expect(textOf(await tb.say(7001, '/tonghop nhom'))).toContain('1');
     const posted = tb.fake.messagesTo(GROUP_ID).slice(before);
-    expect(posted).toHaveLength(1);
+    // The text, then its chart.
+    expect(posted.map((m) => m.method)).toEqual(['sendMessage', 'sendPhoto']);
     expect(posted[0]?.text).toContain('0/1');
+    expect(posted[1]?.photoContent?.subarray(1, 4).toString()).toBe('PNG');
   });
 });

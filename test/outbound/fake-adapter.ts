@@ -40,7 +40,8 @@ export class FakeAdapter implements ChannelAdapter {
   }
 
   async deliver(chatId: string, message: OutboundMessage): Promise<void> {
-    const text = message.type === 'file' ? message.fileName : message.type === 'photo' ? message.url : message.text;
+    const text =
+      message.type === 'file' || message.type === 'image' ? message.fileName : message.type === 'photo' ? message.url : message.text;
     const key = `${chatId}\u0000${text}`;
     const attempt = (this.attemptsByText.get(key) ?? 0) + 1;
     this.attemptsByText.set(key, attempt);

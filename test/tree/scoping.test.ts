@@ -73,8 +73,11 @@ describe('a leader or admin of a unit acts on its subtree only', () => {
     const summary = await as('huyen', '/tonghop');
     expect(summary).toContain(text('status.totals_heading', { count: 1 }));
     expect(summary).toContain(text('status.missing_list', { units: 'Đoàn xã Hai' }));
-    expect(await as('qthuyen', '/xuat')).toContain(text('export.caption', { period: '6thang-2027', reported: 1, total: 2 }));
-    expect(await as('lanh', '/xuat')).toContain(text('export.caption', { period: '6thang-2027', reported: 2, total: 3 }));
+    expect(await as('qthuyen', '/xuat csv')).toContain(text('export.caption', { period: '6thang-2027', reported: 1, total: 2 }));
+    expect(await as('lanh', '/xuat csv')).toContain(text('export.caption', { period: '6thang-2027', reported: 2, total: 3 }));
+    expect(await as('lanh', '/xuat')).toContain(
+      text('exports.caption.workbook', { period: 'Báo cáo công tác quốc tế thanh niên 6 tháng đầu năm 2027', reported: 2, total: 3 }),
+    );
 
     for (const command of ['tinhhinh', 'tonghop', 'xuat', 'nhacnho', 'giahan']) {
       expect(await as('an', `/${command}`)).toContain(text('core.errors.not_allowed', { command }));

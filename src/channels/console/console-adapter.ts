@@ -64,7 +64,7 @@ export class ConsoleAdapter implements ChannelAdapter {
 
   async deliver(chatId: string, message: OutboundMessage): Promise<void> {
     const recipient = chatId === this.identity.chat().chatId ? undefined : chatId;
-    if (message.type !== 'file') {
+    if (message.type !== 'file' && message.type !== 'image') {
       this.write(formatBlock(renderLines(message, this.options.t), recipient));
       return;
     }

@@ -11,7 +11,7 @@ export const BOT_PREFIX = '🤖 ';
  * The lines of text the console prints for a message other than a file: text as is, choices as
  * numbered lines "  1. …" (answered by typing the number, as on Zalo), a photo as its URL.
  */
-export function renderLines(message: Exclude<OutboundMessage, { type: 'file' }>, t: Translate): string[] {
+export function renderLines(message: Exclude<OutboundMessage, { type: 'file' | 'image' }>, t: Translate): string[] {
   switch (message.type) {
     case 'text':
       return message.text.split('\n');

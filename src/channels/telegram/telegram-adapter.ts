@@ -13,6 +13,8 @@ import { PartProgress } from '../shared/part-progress.ts';
 
 /** Telegram's limit for the text of one message, in UTF-16 code units. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
+/** Telegram's limit on a photo or document caption. */
+export const TELEGRAM_CAPTION_LIMIT = 1024;
 import type { TelegramAdapterOptions, TelegramMode } from './telegram-options.ts';
 import { toInbound, type CallbackRef } from './to-inbound.ts';
 import { webhookUrl } from './webhook-url.ts';
@@ -253,6 +255,13 @@ export class TelegramAdapter implements ChannelAdapter {
           () =>
             telegram.sendDocument(chatId, Input.fromBuffer(message.content, message.fileName), {
               ...(message.caption !== undefined && { caption: message.caption }),
+            }),
+        ];
+      case 'image':
+        return [
+          () =>
+            telegram.sendPhoto(chatId, Input.fromBuffer(message.content, message.fileName), {
+              ...(message.caption !== undefined && { caption: message.caption.slice(0, TELEGRAM_CAPTION_LIMIT) }),
             }),
         ];
       case 'photo':

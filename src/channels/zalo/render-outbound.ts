@@ -33,6 +33,9 @@ export function renderOutbound(message: OutboundMessage, ctx: RenderContext): Za
       return texts(
         joinLines(message.caption, ctx.translator.t(message.lang ?? ctx.lang, 'zalo.file.notSent', { fileName: message.fileName })),
       );
+    case 'image':
+      // Only reached when the picture has no public address: the caption alone (see ZaloAdapter.deliver).
+      return message.caption?.trim() ? texts(message.caption) : [];
     case 'photo': {
       const caption = message.caption?.trim() ?? '';
       const link = ctx.translator.t(message.lang ?? ctx.lang, 'zalo.photo.link', { url: message.url });

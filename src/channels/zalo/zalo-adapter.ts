@@ -14,6 +14,7 @@ import { ZaloApiClient } from './zalo-api-client.ts';
 import { ZaloPoller } from './zalo-poller.ts';
 import type { ZaloUpdate } from './zalo-types.ts';
 import { HttpServer } from '../../http/http-server.ts';
+import type { PhotoPublisher } from '../shared/photo-publisher.ts';
 import { addWebhookRoute, type WebhookOutcome } from '../../http/webhook-route.ts';
 import { UpdateNotTakenError } from '../../core/update-not-taken.ts';
 
@@ -40,6 +41,8 @@ export interface ZaloAdapterOptions {
    * before the server listens). Without it, webhook mode runs a server of its own on `mode.port`.
    */
   http?: HttpServer;
+  /** Where pictures the bot makes (charts) get a public address; none: pictures are left out. */
+  photos?: PhotoPublisher;
 }
 
 export const ZALO_MAX_TEXT_LENGTH = 2000;
@@ -153,12 +156,35 @@ export class ZaloAdapter implements ChannelAdapter {
   }
 
   async deliver(chatId: string, message: OutboundMessage): Promise<void> {
+    if (message.type === 'image') return this.deliverImage(chatId, message);
     const sends = renderOutbound(message, {
       translator: this.translator,
       lang: this.options.lang ?? DEFAULT_LANG,
       maxTextLength: this.maxTextLength,
     });
     if (sends.length === 0) throw new PermanentDeliveryError('nothing to send: empty text', undefined, 'invalid');
+    await this.progress.send(
+      message,
+      chatId,
+      sends.map((send) => () => this.send(chatId, send)),
+    );
+  }
+
+  /**
+   * Zalo takes photos by URL: a picture the bot made is published at an expiring address and sent as a
+   * photo. With no public address (polling mode) it is left out: the text it illustrates went on its own.
+   */
+  private async deliverImage(chatId: string, message: Extract<OutboundMessage, { type: 'image' }>): Promise<void> {
+    const url = await this.options.photos?.publish(message.content, message.fileName);
+    if (!url) {
+      this.logger.debug({ chat: chatId, file: message.fileName }, 'no public address for pictures; picture left out');
+      return;
+    }
+    const { content: _content, fileName: _fileName, type: _type, ...rest } = message;
+    const sends = renderOutbound(
+      { ...rest, type: 'photo', url },
+      { translator: this.translator, lang: this.options.lang ?? DEFAULT_LANG, maxTextLength: this.maxTextLength },
+    );
     await this.progress.send(
       message,
       chatId,

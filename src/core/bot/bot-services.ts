@@ -6,6 +6,7 @@ import type { FormSpec } from '../../flow/form-spec.ts';
 import type { Period } from '../domain/types.ts';
 import type { OutboundPort } from './outbound-port.ts';
 import type { SenderLimiter } from './sender-limit.ts';
+import type { ExportServices } from '../exports/export-port.ts';
 
 /** A minimal logger (pino satisfies it). */
 export interface Logger {
@@ -57,4 +58,6 @@ export interface BotServices {
   hooks: CoreHooks;
   /** Per-sender inbound budget; absent: no limit. */
   senderLimiter?: SenderLimiter;
+  /** Workbook, Word draft and chart builders, with the plan's title and the signer. */
+  exports: ExportServices;
 }

@@ -7,7 +7,8 @@ import { languageCommand } from './language.ts';
 import { peopleCommand } from './people.ts';
 import { cancelCommand, reportCommand } from './report.ts';
 import { startCommand } from './start.ts';
-import { exportCommand, statusCommand, summaryCommand } from './status.ts';
+import { statusCommand, summaryCommand } from './status.ts';
+import { exportCommand, provinceReportCommand } from './exports.ts';
 import { unitsCommand } from './units.ts';
 import { deadlinesCommand } from './deadlines.ts';
 import { extendCommand } from './extend.ts';
@@ -23,6 +24,7 @@ export const coreCommands: readonly Command[] = [
   statusCommand,
   summaryCommand,
   exportCommand,
+  provinceReportCommand,
   extendCommand,
   remindCommand,
   unitsCommand,

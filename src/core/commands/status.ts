@@ -4,10 +4,10 @@ import type { Period } from '../domain/types.ts';
 import { currentPeriod, findPeriod } from '../report/periods.ts';
 import { periodStatus, type PeriodStatus } from '../report/period-status.ts';
 import { renderStatus, renderSummary } from '../report/render-status.ts';
-import { exportCsv } from '../report/export-csv.ts';
 import { foldText as fold } from '../../flow/fold.ts';
 import { provinceAudience } from '../report/province-audience.ts';
 import { scopeOf } from '../org/scope.ts';
+import { summaryChart } from '../exports/summary-chart.ts';
 
 const LEADERS = ['leader', 'admin'] as const;
 
@@ -26,7 +26,7 @@ export async function periodFromArgs(ctx: BotContext, args: string): Promise<Per
 }
 
 /** Who reported for the period the leader named (or the current one); null after replying when none fits. */
-async function statusFromArgs(ctx: BotContext, args: string): Promise<PeriodStatus | null> {
+export async function statusFromArgs(ctx: BotContext, args: string): Promise<PeriodStatus | null> {
   const period = await periodFromArgs(ctx, args);
   const { stores, province } = ctx.services;
   return period ? periodStatus(stores, period, province.code, scopeOf(ctx.person, province.code)) : null;
@@ -60,35 +60,17 @@ export const summaryCommand: Command = {
     if (!status) return;
     const { stores, form, timezone } = ctx.services;
     if (!toGroup) {
-      return ctx.reply({ type: 'text', text: renderSummary(status, form, ctx.t, ctx.lang, timezone) });
+      await ctx.reply({ type: 'text', text: renderSummary(status, form, ctx.t, ctx.lang, timezone) });
+      const chart = await summaryChart(ctx.services, status, ctx.lang);
+      if (chart) await ctx.reply(chart);
+      return;
     }
     const audience = await provinceAudience(stores, ctx.services.channels);
     if (audience.length === 0) return ctx.replyText('status.no_group');
     // The province reads Vietnamese first.
     const text = renderSummary(status, form, (k, p) => ctx.services.translator.t('vi', k, p), 'vi', timezone);
-    for (const chat of audience) await ctx.services.outbound.sendMany(chat, [{ type: 'text', text }]);
+    const chart = await summaryChart(ctx.services, status, 'vi');
+    for (const chat of audience) await ctx.services.outbound.sendMany(chat, [{ type: 'text', text }, ...(chart ? [chart] : [])]);
     await ctx.replyText('status.posted_to_group', { count: audience.length });
-  },
-};
-
-export const exportCommand: Command = {
-  names: ['xuat', 'export'],
-  words: ['xuất', 'xuat file'],
-  access: LEADERS,
-  descriptionKey: 'commands.export',
-  menu: true,
-  async run(ctx, args) {
-    const status = await statusFromArgs(ctx, args);
-    if (!status) return;
-    const { form, timezone } = ctx.services;
-    const period = status.period;
-    const content = exportCsv(status, form, ctx.t, timezone);
-    await ctx.reply({
-      type: 'file',
-      fileName: `doanbot-${period.id}.csv`,
-      mimeType: 'text/csv',
-      content,
-      caption: ctx.t('export.caption', { period: period.id, reported: status.reported.length, total: status.units.length }),
-    });
   },
 };

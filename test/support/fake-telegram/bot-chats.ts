@@ -149,7 +149,7 @@ export class BotChats {
               ? { fileName: upload.fileName, content: upload.content }
               : { fileName: reference ?? '', content: Buffer.alloc(0) },
           }
-        : { photo: upload ? upload.fileName : (reference ?? '') };
+        : { photo: upload ? upload.fileName : (reference ?? ''), ...(upload ? { photoContent: upload.content } : {}) };
     this.record(method, chatId, params, { messageId, ...(caption !== undefined && { caption }), ...details });
     const fileId = stored?.fileId ?? reference ?? '';
     const media =

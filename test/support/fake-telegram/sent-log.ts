@@ -17,6 +17,8 @@ export interface SentMessage {
   document?: { fileName: string; content: Buffer };
   /** sendPhoto: the URL (or file_id) sent, or the uploaded file's name. */
   photo?: string;
+  /** sendPhoto with an upload: the picture's bytes. */
+  photoContent?: Buffer;
   /** All parameters as received. */
   params: Record<string, unknown>;
   /** Date.now() when the fake received the call. */
