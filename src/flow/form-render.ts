@@ -34,7 +34,8 @@ export function questionChoices(question: QuestionSpec, state: FormState, t: Tex
       const mark = ticked.includes(o.id) ? '✅ ' : '';
       choices.push({ id: `opt:${o.id}`, label: `${mark}${sayText(o.label, t)}` });
     }
-    choices.push({ id: 'done', label: t('form.engine.choice.done') });
+    // «Xong» is a button that ends ticking; where choices are typed ("1, 3" answers at once) it would be a fake option.
+    if (!t.typed) choices.push({ id: 'done', label: t('form.engine.choice.done') });
   } else if (question.type === 'yes_no') {
     choices.push({ id: 'yes', label: t('form.engine.choice.yes') }, { id: 'no', label: t('form.engine.choice.no') });
   }

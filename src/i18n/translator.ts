@@ -56,6 +56,11 @@ export class Translator {
     walk(namespace, data);
   }
 
+  /** Every key of a language's catalog (for checks over all texts). */
+  keys(lang: Lang): string[] {
+    return [...(this.catalogs.get(lang)?.keys() ?? [])];
+  }
+
   has(key: string, lang: Lang = DEFAULT_LANG): boolean {
     return this.catalogs.get(lang)?.has(key) === true || this.catalogs.get(DEFAULT_LANG)?.has(key) === true;
   }

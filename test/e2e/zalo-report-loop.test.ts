@@ -182,9 +182,16 @@ describe('report loop on Zalo', () => {
   });
 
   it('answers pictures, stickers and other messages politely', async () => {
-    const polite = t.t('vi', 'core.errors.unsupported');
+    const polite = t.t('vi', 'core.errors.unsupported_nofiles');
     expect(zaloTextOf(await zb.sendOther('image', { userId: 'zo2001' }))).toBe(polite);
     expect(zaloTextOf(await zb.sendOther('sticker', { userId: 'zo2002' }))).toBe(polite);
     expect(zaloTextOf(await zb.sendOther('unsupported', { userId: 'zx5555' }))).toBe(polite);
+  });
+
+  it('words every message it sent on Zalo for a channel without buttons: no «bấm», no «nút», no «Xong» option', async () => {
+    const texts = zb.zalo.sent.map((record) => record.text ?? '');
+    expect(texts.length).toBeGreaterThan(50);
+    const misfits = texts.filter((text) => /bấm|nút|\bpress|\bbutton|\d+\. Xong\b/iu.test(text));
+    expect(misfits).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@ import type { Lang, Params } from '../../i18n/translator.ts';
 import type { Person } from '../domain/types.ts';
 import type { BotServices } from './bot-services.ts';
 import type { Command } from './command.ts';
+import { channelText } from '../channel-words.ts';
+import type { TextFn } from '../../flow/text-fn.ts';
 
 /**
  * One inbound message being handled: who sent it, in which language to answer, and how to reply.
@@ -34,7 +36,9 @@ export class BotContext {
   }
 
   /** Text in this person's language. */
-  t = (key: string, params?: Params): string => this.services.translator.t(this.lang, key, params);
+  get t(): TextFn {
+    return channelText(this.services.translator, this.lang, this.from.channel);
+  }
 
   async reply(...messages: OutboundMessage[]): Promise<void> {
     for (const m of messages) this.replies.push({ lang: this.lang, ...m });
