@@ -1,6 +1,7 @@
 import type { Comparison, Condition, FieldRef, Operand } from './condition-spec.ts';
 import type { FormSpec, QuestionSpec } from './form-spec.ts';
 import { localeKeyOf, type FormText } from './form-text.ts';
+import { answerFits } from './question-types/index.ts';
 
 /**
  * One authoring mistake in a form, where it is (`['questions', 3, 'when', 'field']`) and what is wrong as a
@@ -31,7 +32,8 @@ export type FormIssueCode =
   | 'single_needs_value'
   | 'type_mismatch'
   | 'needs_choice'
-  | 'target_not_numeric';
+  | 'target_not_numeric'
+  | 'bad_default';
 
 /** English texts of the issues, for YAML forms. */
 export const ENGLISH_FORM_ISSUES: Readonly<Record<FormIssueCode, string>> = {
@@ -53,6 +55,7 @@ export const ENGLISH_FORM_ISSUES: Readonly<Record<FormIssueCode, string>> = {
   type_mismatch: 'cannot compare {left} with {right}',
   needs_choice: '"{name}" is not a choice question',
   target_not_numeric: 'only number questions have targets',
+  bad_default: 'the default {value} is not a valid answer to this question',
 };
 
 export function englishIssue(issue: FormIssue): string {
@@ -107,6 +110,7 @@ export function checkForm(form: FormSpec, hasKey: (key: string) => boolean): For
     text(q.help, [...at, 'help']);
     text(q.constraintMessage, [...at, 'constraintMessage']);
     text(q.intro, [...at, 'intro']);
+    if (q.default !== undefined && !answerFits(q, q.default)) add([...at, 'default'], 'bad_default', { value: JSON.stringify(q.default) });
     if (q.type === 'integer' || q.type === 'decimal') {
       text(q.unit, [...at, 'unit']);
       if (q.min !== undefined && q.max !== undefined && q.min > q.max) add([...at, 'max'], 'max_below_min', { min: q.min, max: q.max });

@@ -30,6 +30,7 @@ const SUBMIT_WORDS = ['gui', 'submit', 'gui bao cao', 'nop', 'send'];
 const EDIT_WORDS = ['sua', 'edit', 'sua mot cau', 'chinh sua'];
 const BACK_WORDS = ['quay lai', 'back', 'tro lai'];
 const KEEP_WORDS = ['giu nguyen', 'giu', 'keep'];
+const DEFAULT_WORDS = ['mac dinh', 'dung mac dinh', 'default'];
 const DONE_WORDS = ['xong', 'done'];
 
 /**
@@ -116,6 +117,7 @@ function refuse(spec: FormSpec, state: FormState, t: TextFn, errorKey: string, p
 
 function answerChoice(spec: FormSpec, state: FormState, question: QuestionSpec, id: string, t: TextFn): StepResult {
   if (id === 'keep' && canKeep(state, question)) return show(spec, advance(spec, state), t);
+  if (id === 'default' && question.default !== undefined) return commit(spec, state, question, question.default, t);
   if (id === 'skip' && !question.required) return commit(spec, state, question, null, t);
   if (question.type === 'yes_no' && (id === 'yes' || id === 'no')) return commit(spec, state, question, id === 'yes', t);
   if (question.type === 'single_choice' || question.type === 'multi_choice') {
@@ -143,6 +145,7 @@ function answerChoice(spec: FormSpec, state: FormState, question: QuestionSpec, 
 
 function answerText(spec: FormSpec, state: FormState, question: QuestionSpec, text: string, t: TextFn): StepResult {
   if (canKeep(state, question) && isOneOf(text, KEEP_WORDS)) return show(spec, advance(spec, state), t);
+  if (question.default !== undefined && isOneOf(text, DEFAULT_WORDS)) return commit(spec, state, question, question.default, t);
   if (question.type === 'multi_choice' && isOneOf(text, DONE_WORDS)) return answerChoice(spec, state, question, 'done', t);
   if (question.type === 'single_choice' || question.type === 'yes_no' || question.type === 'multi_choice') {
     // A number typed under a list of buttons presses that button; multi-choice option numbers are read as the answer.

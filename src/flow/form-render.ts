@@ -44,6 +44,9 @@ export function questionChoices(question: QuestionSpec, state: FormState, t: Tex
   // Only choice questions get a "keep" button: under a typed question, a numbered "1. Giữ nguyên" on
   // Zalo or the console would read as the answer 1. There «giữ nguyên» is typed (see form.engine.current_typed).
   if (isChoiceQuestion && canKeep(state, question)) choices.push({ id: 'keep', label: t('form.engine.choice.keep') });
+  if (isChoiceQuestion && !canKeep(state, question) && question.default !== undefined) {
+    choices.push({ id: 'default', label: t('formtext.default_choice', { value: formatAnswer(question, question.default, t) }) });
+  }
   return choices;
 }
 
@@ -60,6 +63,9 @@ export function renderQuestion(spec: FormSpec, state: FormState, question: Quest
   }
   if (state.draft && state.draft.length > 0) {
     lines.push(t('form.engine.selected', { value: formatAnswer(question, state.draft, t) }));
+  }
+  if (question.default !== undefined && !canKeep(state, question)) {
+    lines.push(t('formtext.default', { value: formatAnswer(question, question.default, t) }));
   }
   if (!question.required) lines.push(t('form.engine.optional'));
   const text = lines.join('\n');

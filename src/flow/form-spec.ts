@@ -39,6 +39,8 @@ const base = {
   constraintMessage: formTextSchema.optional(),
   /** A text shown above the question (an XLSForm `note` row before it). */
   intro: formTextSchema.optional(),
+  /** A suggested answer the officer may take with «mặc định» (XLSForm `default`); checked against the question. */
+  default: z.union([z.number(), z.string(), z.boolean(), z.array(z.string()).min(1)]).optional(),
 };
 
 /** Targets of a numeric figure (from a plan: "mỗi cơ sở ít nhất 02 buổi", "toàn tỉnh 1.500 đơn vị máu"). */

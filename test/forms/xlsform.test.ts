@@ -334,6 +334,42 @@ describe('reading XLSForm workbooks', () => {
     expect(await errors({ khac: [['a'], ['b']] })).toEqual(['survey: thiếu trang tính «survey»']);
   });
 
+  it('offers a default answer, taken with «mặc định» or its button, and refuses a default that does not fit', async () => {
+    const spec = await load({
+      survey: [
+        ['type', 'name', 'label', 'required', 'default'],
+        ['integer', 'so_buoi', 'Số buổi?', 'yes', 0],
+        ['select_one muc', 'muc_do', 'Mức độ?', 'yes', 'tot'],
+      ],
+      choices: [
+        ['list_name', 'name', 'label'],
+        ['muc', 'tot', 'Tốt'],
+        ['muc', 'kha', 'Khá'],
+      ],
+    });
+    const first = run(spec, []);
+    expect(first.state.current).toBe('so_buoi');
+    const asked = step(spec, first.state, { kind: 'text', text: 'mặc định' }, vi);
+    expect(asked.state.answers).toEqual({ so_buoi: 0 });
+    const question = asked.messages.find((m) => m.type === 'choices');
+    expect(question && question.type === 'choices' && question.choices.map((c) => c.id)).toEqual(['opt:tot', 'opt:kha', 'default']);
+    const done = step(spec, asked.state, { kind: 'choice', id: 'default' }, vi);
+    expect(done.state.answers).toEqual({ so_buoi: 0, muc_do: 'tot' });
+    expect(
+      await errors({
+        survey: [
+          ['type', 'name', 'label', 'default'],
+          ['select_one muc', 'muc_do', 'Mức độ?', 'xuat_sac'],
+        ],
+        choices: [
+          ['list_name', 'name', 'label'],
+          ['muc', 'tot', 'Tốt'],
+          ['muc', 'kha', 'Khá'],
+        ],
+      }),
+    ).toEqual(['survey, dòng 2, cột default: giá trị mặc định "xuat_sac" không phải là câu trả lời hợp lệ của câu này']);
+  });
+
   it('writes a form read from a workbook back to the same form', async () => {
     const spec = await load(BILINGUAL);
     const again = await formFromXlsx(await formToXlsx(spec, vi, en));

@@ -41,6 +41,7 @@ export function specToSheets(spec: FormSpec, vi: TextFn, en: TextFn, notes?: Rea
     'target',
     'province_target',
     'aggregate',
+    'default',
     DRAFT_NOTE,
   ];
   const kindOf = (name: string) => spec.questions.find((q) => q.id === name)?.type;
@@ -76,6 +77,15 @@ export function specToSheets(spec: FormSpec, vi: TextFn, en: TextFn, notes?: Rea
     }
     if (q.type === 'text') row.max_length = q.maxLength;
     row[DRAFT_NOTE] = notes?.get(q.id);
+    if (q.default !== undefined) {
+      row.default = Array.isArray(q.default)
+        ? q.default.join(' ')
+        : typeof q.default === 'boolean'
+          ? q.default
+            ? 'yes'
+            : 'no'
+          : q.default;
+    }
     survey.push(row);
     if (q.type === 'single_choice' || q.type === 'multi_choice') {
       for (const o of q.options) {

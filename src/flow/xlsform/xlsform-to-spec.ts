@@ -273,6 +273,7 @@ class XlsformReader {
         else at('aggregate', 'bad_aggregate', { value: aggregate });
       }
       if (type.kind === 'text') optional('maxLength', this.number(row, column('max_length'), 'max_length', at));
+      optional('default', this.defaultValue(row, column('default'), type.kind, at));
       if (type.list !== undefined && type.kind !== 'yes_no') {
         const options = lists.get(type.list) ?? [];
         question.options = options.map((o) => ({ id: o.name, label: o.label }));
@@ -340,6 +341,31 @@ class XlsformReader {
     if (result.ok) return result.condition;
     this.issue(this.sheets.get('survey')!.name, row.number, columnName, `expr.${result.error.code}`, result.error.params);
     return undefined;
+  }
+
+  /** A `default` cell as an answer of the question's kind (checked against the question with the whole form). */
+  private defaultValue(
+    row: SheetRow,
+    header: string | undefined,
+    kind: QuestionKind | undefined,
+    at: (col: string, key: string, params?: Record<string, string | number>) => void,
+  ): number | string | boolean | string[] | undefined {
+    const value = cellValue(row, header);
+    if (value === undefined || String(value).trim() === '') return undefined;
+    const text = String(value).trim();
+    switch (kind) {
+      case 'integer':
+      case 'decimal':
+        return this.number(row, header, 'default', at);
+      case 'yes_no': {
+        const yes = this.yesNo(row, header, () => at('default', 'bad_required', { value: text }));
+        return yes;
+      }
+      case 'multi_choice':
+        return text.split(/\s+/);
+      default:
+        return text;
+    }
   }
 
   private yesNo(
@@ -419,6 +445,7 @@ const SURVEY_COLUMN: Readonly<Record<string, string>> = {
   max: 'max',
   maxLength: 'max_length',
   aggregate: 'aggregate',
+  default: 'default',
   unit: 'unit',
   required: 'required',
 };
