@@ -24,6 +24,8 @@ import type { PeriodStatus } from '../core/report/period-status.ts';
 import { markUnreachable } from './mark-unreachable.ts';
 import { restoreConfiguredAdmins } from '../core/org/configured-admins.ts';
 import { RedisSenderLimiter } from '../infra/redis-sender-limiter.ts';
+import type { Metrics } from '../core/metrics.ts';
+import { measuredHandler } from './measured-handler.ts';
 
 export interface AppOptions {
   config: AppConfig;
@@ -34,6 +36,8 @@ export interface AppOptions {
   extraCommands?: readonly Command[];
   hooks?: CoreHooks;
   clock?: () => Date;
+  /** Counters for operators (prom-client behind `/metrics`); nothing recorded when absent. */
+  metrics?: Metrics;
 }
 
 /** The running bot without its processes: stores, outbound path and core, wired together. */
@@ -127,6 +131,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           ? { signer: plan.signer }
           : {}),
     },
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   const core = new BotCore(services, [...coreCommands, ...(options.extraCommands ?? [])]);
 
@@ -139,8 +144,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     hooks,
     summaryChart: (status, lang) => summaryChart(services, status, lang),
     async start() {
+      const handle = options.metrics ? measuredHandler(core.handle, options.metrics) : core.handle;
       for (const adapter of adapters) {
-        await adapter.start(core.handle);
+        await adapter.start(handle);
         if (adapter.setCommands) {
           for (const lang of LANGS) {
             const menu = core.commands

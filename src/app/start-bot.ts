@@ -17,6 +17,10 @@ import { openRedisConnections } from '../infra/redis-connections.ts';
 import { ServedFiles } from '../exports/served-files.ts';
 import { Keys } from '../store/keys.ts';
 import type { PhotoPublisher } from '../channels/shared/photo-publisher.ts';
+import { PromMetrics } from '../http/prom-metrics.ts';
+import { addHealthRoute } from '../http/health-route.ts';
+import { addMetricsRoute } from '../http/metrics-route.ts';
+import type { ReminderScheduler } from '../reminders/reminder-scheduler.ts';
 
 export interface BotIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -32,6 +36,8 @@ export interface RunningBot {
   logger: Logger;
   /** The one HTTP server (webhooks, health, metrics), when the configuration asks for one. */
   http: HttpServer | undefined;
+  /** What `/metrics` serves, when there is an HTTP server. */
+  metrics: PromMetrics | undefined;
   stop(): Promise<void>;
 }
 
@@ -107,6 +113,8 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
   // The stores fail fast while Redis is down (a webhook answers 503); BullMQ waits for it.
   const { store: storeRedis, queue: redis } = openRedisConnections(redisChoice.url);
   watchConnection(storeRedis, logger.child({ component: 'redis' }));
+  // Its errors are the same outage, already logged once above (BullMQ reports its own too).
+  redis.on('error', () => undefined);
   let http: HttpServer | undefined;
   try {
     const translator = Translator.fromDirectory(config.localesDir);
@@ -126,7 +134,8 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
         ? new ServedFiles(storeRedis, new Keys(config.redis.prefix), http).register()
         : undefined;
     const adapters = createAdapters(config, logger, io, translator, http, photos);
-    const app = await createApp({ config, logger, redis: storeRedis, adapters });
+    const metrics = http ? new PromMetrics() : undefined;
+    const app = await createApp({ config, logger, redis: storeRedis, adapters, ...(metrics ? { metrics } : {}) });
     const summary = await startupSummary(app, config, redisChoice);
     logger.info({ summary }, 'doanbot starting');
     if (consoleEnabled(config)) io.stdout.write(`${summary}\n\n`);
@@ -140,6 +149,9 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
       provinceCode: config.province.code,
       replanEveryMs: config.remindersReplanSeconds * 1000,
     });
+    if (http && metrics) {
+      addOperationsRoutes(http, metrics, { app, adapters, reminders, storeRedis, metricsToken: config.http?.metricsToken });
+    }
     try {
       await http?.listen();
       await app.start();
@@ -157,6 +169,7 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
       redis: redisChoice,
       logger,
       http,
+      metrics,
       async stop() {
         if (stopped) return;
         stopped = true;
@@ -192,4 +205,27 @@ function watchConnection(redis: Redis, logger: Logger): void {
     down = false;
     logger.info('Redis connection back');
   });
+}
+
+/** `/healthz` (always) and `/metrics` (with a token) on the one server, and what they read. */
+function addOperationsRoutes(
+  http: HttpServer,
+  metrics: PromMetrics,
+  parts: { app: App; adapters: ChannelAdapter[]; reminders: ReminderScheduler; storeRedis: Redis; metricsToken: string | undefined },
+): void {
+  const { app, adapters, reminders, storeRedis } = parts;
+  reminders.observe((event) => metrics.reminderJob(event));
+  metrics.readFrom({ outbox: app.outbox, reminderJobCounts: () => reminders.jobCounts() });
+  addHealthRoute(http, {
+    pingRedis: () => storeRedis.ping(),
+    remindersRunning: () => reminders.isRunning(),
+    channels: () =>
+      adapters.map((adapter) => ({
+        channel: adapter.channel,
+        status: adapter.status?.(),
+        lastSentAt: app.outbox.stats.lastSentAt[adapter.channel],
+      })),
+    startedAt: new Date(),
+  });
+  if (parts.metricsToken) addMetricsRoute(http, metrics, parts.metricsToken);
 }

@@ -26,6 +26,17 @@ export interface ChannelAdapter {
   setCommands?(commands: CommandInfo[], languageCode?: string): Promise<void>;
   /** How a person joins with an invite code on this channel: a deep link where there is one. */
   inviteLink(code: string): string | undefined;
+  /** How receiving is doing, for the health check. */
+  status?(): ChannelStatus;
+}
+
+/** How an adapter's receiving is doing (shown by /healthz). */
+export interface ChannelStatus {
+  mode: 'polling' | 'webhook' | 'terminal';
+  /** Polling: when the last request for updates succeeded (an empty answer counts), if any yet. */
+  lastPollAt?: Date;
+  /** When the last update arrived, if any yet. */
+  lastReceivedAt?: Date;
 }
 
 /** Receiving through a webhook the platform calls: `publicUrl` (+ `path`), served on `host:port`. */

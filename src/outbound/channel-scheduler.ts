@@ -91,6 +91,11 @@ export class ChannelScheduler {
     });
   }
 
+  /** Messages accepted and not yet delivered or given up. */
+  get queued(): number {
+    return this.pending;
+  }
+
   /** Resolves once every accepted message is delivered or given up. */
   idle(): Promise<void> {
     if (this.pending === 0) return Promise.resolve();

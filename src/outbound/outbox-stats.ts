@@ -26,9 +26,12 @@ export class OutboxStats implements DeliveryCounters {
   failedPermanent = 0;
   failedTransient = 0;
   readonly byChannel: Partial<Record<ChannelName, DeliveryCounters>> = {};
+  /** When a message was last delivered on each channel (shown by /healthz). */
+  readonly lastSentAt: Partial<Record<ChannelName, Date>> = {};
 
   count(channel: ChannelName, counter: keyof DeliveryCounters): void {
     this[counter] += 1;
+    if (counter === 'sent') this.lastSentAt[channel] = new Date();
     const perChannel = (this.byChannel[channel] ??= zero());
     perChannel[counter] += 1;
   }

@@ -93,6 +93,11 @@ export class Outbox {
     return Promise.all(messages.map((message) => this.send(to, message, priority)));
   }
 
+  /** Messages accepted and not yet delivered or given up, per channel. */
+  queued(): Partial<Record<ChannelName, number>> {
+    return Object.fromEntries([...this.schedulers].map(([channel, scheduler]) => [channel, scheduler.queued]));
+  }
+
   /** Resolves once every message accepted so far is delivered or given up. */
   async idle(): Promise<void> {
     await Promise.all([...this.schedulers.values()].map((s) => s.idle()));

@@ -60,6 +60,9 @@ export class RetryLaterError extends Error {
   }
 }
 
+/** What the metrics count of reminder jobs. */
+export type JobEvent = 'due' | 'done' | 'failed';
+
 /** Job ids carry kind, period, version and offset, so two processes planning the same moment add one job. */
 export function momentJobId(kind: MomentKind, periodId: string, version: number, offset: string): string {
   return `${kind}_${periodId}_v${version}_${offset}`.replace(/:/g, '_');
@@ -76,6 +79,7 @@ export class ReminderScheduler {
   private worker: Worker<MomentJob, MomentOutcome> | null = null;
   private replanTimer: NodeJS.Timeout | undefined;
   private readonly logger: Logger;
+  private readonly observers: ((event: JobEvent) => void)[] = [];
 
   constructor(
     private readonly deps: ReminderDeps,
@@ -108,6 +112,9 @@ export class ReminderScheduler {
       this.logger.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: error }, 'reminder job failed');
     });
     this.worker.on('error', (error) => this.logger.error({ err: error }, 'reminder worker error'));
+    this.worker.on('active', () => this.notify('due'));
+    this.worker.on('completed', () => this.notify('done'));
+    this.worker.on('failed', () => this.notify('failed'));
     await this.planAll();
     this.replanTimer = setInterval(
       () => {
@@ -180,6 +187,25 @@ export class ReminderScheduler {
     const tally =
       moment.kind === 'reminder' ? await deliverReminders(this.deps, period, moment) : await deliverSummary(this.deps, period, moment);
     return { status: 'done', tally };
+  }
+
+  /** Calls `observer` when a job falls due (starts), is done, or fails (set before `start`). */
+  observe(observer: (event: JobEvent) => void): void {
+    this.observers.push(observer);
+  }
+
+  /** Whether the worker is taking jobs (for the health check). */
+  isRunning(): boolean {
+    return this.worker?.isRunning() ?? false;
+  }
+
+  /** Jobs by state (waiting, delayed, active, failed…), for the queue depth metric. */
+  jobCounts(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized');
+  }
+
+  private notify(event: JobEvent): void {
+    for (const observer of this.observers) observer(event);
   }
 
   /** Stops taking jobs (waiting for those running) and closes the queue; the Redis connection stays open. */

@@ -59,6 +59,9 @@ describe('Redis down', () => {
     await tb.settle();
     // Telegram will deliver it again: nothing is said meanwhile.
     expect(tb.fake.messagesTo(ADMIN_ID)).toHaveLength(before);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: 'unhealthy', redis: { ok: false } });
 
     await redis.restart();
     // Telegram's redelivery, until the bot takes it (it reconnects to Redis by itself).
@@ -74,6 +77,7 @@ describe('Redis down', () => {
     const replies = tb.fake.messagesTo(ADMIN_ID).slice(before);
     expect(replies).toHaveLength(1);
     expect(replies[0]?.text).toContain('/donvi');
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
   }, 30_000);
 
   it('over Zalo polling the person is told the system is busy, once', async () => {

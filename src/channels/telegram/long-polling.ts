@@ -39,6 +39,9 @@ export class LongPolling {
     this.loop = this.run();
   }
 
+  /** When getUpdates last succeeded (an empty batch counts), for the health check. */
+  lastPollAt: Date | undefined;
+
   async stop(): Promise<void> {
     this.abort.abort();
     await this.loop;
@@ -57,6 +60,7 @@ export class LongPolling {
           { signal: signal as never },
         );
         failures = 0;
+        this.lastPollAt = new Date();
       } catch (err) {
         if (signal.aborted) break;
         const waitMs = this.retryDelay(err, ++failures);

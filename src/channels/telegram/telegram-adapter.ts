@@ -1,7 +1,7 @@
 import { Input, Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Logger } from 'pino';
-import type { ChannelAdapter, CommandInfo, InboundHandler } from '../../core/channel.ts';
+import type { ChannelAdapter, ChannelStatus, CommandInfo, InboundHandler } from '../../core/channel.ts';
 import { DeliveryError } from '../../core/delivery-errors.ts';
 import type { OutboundMessage } from '../../core/messages.ts';
 import { toInlineKeyboard } from './inline-keyboard.ts';
@@ -54,6 +54,7 @@ export class TelegramAdapter implements ChannelAdapter {
   private readonly sharedHttp: HttpServer | undefined;
   private ownHttp: HttpServer | undefined;
   private ownPort: number | undefined;
+  private lastReceivedAt: Date | undefined;
 
   constructor(options: TelegramAdapterOptions) {
     // webhookReply off: every API call is a real request whose errors we see.
@@ -123,6 +124,15 @@ export class TelegramAdapter implements ChannelAdapter {
     }
   }
 
+  status(): ChannelStatus {
+    const lastPollAt = this.polling?.lastPollAt;
+    return {
+      mode: this.mode.kind,
+      ...(lastPollAt && { lastPollAt }),
+      ...(this.lastReceivedAt && { lastReceivedAt: this.lastReceivedAt }),
+    };
+  }
+
   inviteLink(code: string): string | undefined {
     return this.username ? `https://t.me/${this.username}?start=${encodeURIComponent(code)}` : undefined;
   }
@@ -187,6 +197,7 @@ export class TelegramAdapter implements ChannelAdapter {
    */
   private dispatch(update: Update, redeliverable = false): Promise<void> {
     const handler = this.handler;
+    this.lastReceivedAt = new Date();
     const log = this.logger.child({ update: update.update_id });
     const mapped = toInbound(update, { botUsername: this.username, download: (fileId) => this.download(fileId) });
     if (mapped.kind === 'ignored' || !handler) {

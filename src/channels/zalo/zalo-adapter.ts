@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import type { ChannelAdapter, InboundHandler, WebhookMode } from '../../core/channel.ts';
+import type { ChannelAdapter, ChannelStatus, InboundHandler, WebhookMode } from '../../core/channel.ts';
 import { PermanentDeliveryError } from '../../core/delivery-errors.ts';
 import type { InboundMessage, OutboundMessage } from '../../core/messages.ts';
 import { DEFAULT_LANG, Translator, type Lang } from '../../i18n/translator.ts';
@@ -62,6 +62,8 @@ export class ZaloAdapter implements ChannelAdapter {
   private readonly progress = new PartProgress();
   private handler: InboundHandler | undefined;
   private ownPort: number | undefined;
+  private poller: ZaloPoller | undefined;
+  private lastReceivedAt: Date | undefined;
 
   constructor(private readonly options: ZaloAdapterOptions) {
     this.client = new ZaloApiClient(options.token, options.apiRoot);
@@ -96,6 +98,7 @@ export class ZaloAdapter implements ChannelAdapter {
         },
       });
       poller.start();
+      this.poller = poller;
       this.receiver = poller;
       return;
     }
@@ -197,6 +200,15 @@ export class ZaloAdapter implements ChannelAdapter {
     await this.call('sendChatAction', { chat_id: chatId, action: 'typing' });
   }
 
+  status(): ChannelStatus {
+    const lastPollAt = this.poller?.lastPollAt;
+    return {
+      mode: this.options.mode.kind,
+      ...(lastPollAt && { lastPollAt }),
+      ...(this.lastReceivedAt && { lastReceivedAt: this.lastReceivedAt }),
+    };
+  }
+
   /** Zalo has no deep links: the core tells people to send "/start CODE". */
   inviteLink(): undefined {
     return undefined;
@@ -231,6 +243,7 @@ export class ZaloAdapter implements ChannelAdapter {
   }
 
   private toMessage(update: ZaloUpdate): InboundMessage | null {
+    this.lastReceivedAt = new Date();
     const message = toInbound(update);
     if (!message) this.logger.debug({ event: update.event_name }, 'zalo update without a chat ignored');
     return message;

@@ -32,6 +32,9 @@ export class ZaloPoller {
     this.loop ??= this.run();
   }
 
+  /** When getUpdates last succeeded (an empty poll counts), for the health check. */
+  lastPollAt: Date | undefined;
+
   async stop(): Promise<void> {
     this.abort.abort();
     await this.loop;
@@ -49,13 +52,17 @@ export class ZaloPoller {
         result = await client.call<unknown>('getUpdates', { timeout: String(timeoutSec) }, { signal, timeoutMs: (timeoutSec + 10) * 1000 });
       } catch (error) {
         if (signal.aborted) break;
-        if (error instanceof ZaloApiError && error.isEmptyPoll) continue;
+        if (error instanceof ZaloApiError && error.isEmptyPoll) {
+          this.lastPollAt = new Date();
+          continue;
+        }
         logger.warn({ err: error, retryInMs: backoffMs }, 'zalo getUpdates failed');
         await pause(backoffMs, signal);
         backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
         continue;
       }
       backoffMs = MIN_BACKOFF_MS;
+      this.lastPollAt = new Date();
       for (const item of Array.isArray(result) ? result : [result]) {
         const update = unwrapUpdate(item);
         if (update) await onUpdate(update);

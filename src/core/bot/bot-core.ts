@@ -181,7 +181,10 @@ export class BotCore {
     if (answerer && answerer.looksLikeQuestion(text)) return answerQuestion(ctx, text);
     if (answerer) {
       const answer = answerer.answer(text, ctx.lang);
-      if (!answer.uncertain) return ctx.reply({ type: 'text', text: answer.text });
+      if (!answer.uncertain) {
+        this.services.metrics?.questionAnswered('answered');
+        return ctx.reply({ type: 'text', text: answer.text });
+      }
     }
     await ctx.replyText('core.free_text_hint');
   }

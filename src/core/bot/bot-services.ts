@@ -7,6 +7,7 @@ import type { Period } from '../domain/types.ts';
 import type { OutboundPort } from './outbound-port.ts';
 import type { SenderLimiter } from './sender-limit.ts';
 import type { ExportServices } from '../exports/export-port.ts';
+import type { Metrics } from '../metrics.ts';
 
 /** A minimal logger (pino satisfies it). */
 export interface Logger {
@@ -60,4 +61,6 @@ export interface BotServices {
   senderLimiter?: SenderLimiter;
   /** Workbook, Word draft and chart builders, with the plan's title and the signer. */
   exports: ExportServices;
+  /** Counters for operators (see `/metrics`); nothing recorded when absent. */
+  metrics?: Metrics;
 }

@@ -6,6 +6,7 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   const answerer = ctx.services.answerer;
   if (!answerer) return ctx.replyText('qa_host.unavailable');
   const answer = answerer.answer(question, ctx.lang);
+  ctx.services.metrics?.questionAnswered(answer.uncertain ? 'uncertain' : 'answered');
   await ctx.reply({ type: 'text', text: answer.text });
 }
 
