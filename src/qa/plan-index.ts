@@ -10,7 +10,7 @@ import { questionScope } from './answering/scope.ts';
 import { answerWhen } from './answering/date-answer.ts';
 import { answerDuties } from './answering/duty-answer.ts';
 import { answerOutline } from './answering/outline-answer.ts';
-import { answerFromPassages, answerPlace, answerShaped } from './answering/passage-answer.ts';
+import { answerFromPassages, answerPlace, answerShaped, saysWhen } from './answering/passage-answer.ts';
 import { answerHeading } from './answering/heading-answer.ts';
 import { answerReference } from './answering/reference-answer.ts';
 import { answerSection } from './answering/section-answer.ts';
@@ -47,8 +47,14 @@ const ANSWERERS: Record<QuestionKind, (ctx: AnswerContext) => Draft | Answer | n
   applies: (ctx) => answerShaped(ctx, 'applies'),
   when: answerWhen,
   duties: answerDuties,
-  general: (ctx) => answerHeading(ctx, QUESTION_FILLERS) ?? answerSignerByRole(ctx, QUESTION_FILLERS) ?? answerFromPassages(ctx),
+  general: (ctx) => headingSayingWhen(ctx) ?? answerSignerByRole(ctx, QUESTION_FILLERS) ?? answerFromPassages(ctx),
 };
+
+/** A section named by its heading; for a question of when, only if what it holds says when. */
+function headingSayingWhen(ctx: AnswerContext): Draft | null {
+  const draft = answerHeading(ctx, QUESTION_FILLERS);
+  return draft && (!ctx.question.kinds.includes('when') || saysWhen(draft.body)) ? draft : null;
+}
 
 /**
  * Answers questions about one plan document, offline: the question's kind picks the facts to look
@@ -118,7 +124,7 @@ export class PlanIndex {
     if (!q.words.some((w) => !isStopword(w))) return uncertainAnswer(ctx, 'empty');
     explain?.push(`kinds: ${q.kinds.join(' → ')}`);
     explain?.push(
-      `scope: ${ctx.scope.named.length ? ctx.scope.named.join(' | ') : 'no heading named'}; report kind: ${ctx.scope.reportKind ?? '-'}; sender levels: ${q.senderLevels.join(', ') || '-'}; recipient levels: ${q.recipientLevels.join(', ') || '-'}`,
+      `scope: ${ctx.scope.named.length ? ctx.scope.named.join(' | ') : 'no heading named'}; report kind: ${ctx.scope.reportKind ?? '-'}; numbered: ${[...ctx.scope.qualifiers].map(([k, v]) => `${k} ${v}`).join(', ') || '-'}; sender levels: ${q.senderLevels.join(', ') || '-'}; recipient levels: ${q.recipientLevels.join(', ') || '-'}`,
     );
     for (const kind of q.kinds) {
       explain?.push(`— trying "${kind}"`);

@@ -227,6 +227,22 @@ function asksRecipients(ws: readonly Word[]): boolean {
   return false;
 }
 
+/**
+ * "Kế hoạch về việc gì", "ai ban hành": the document itself. Not "gửi kế hoạch về Tỉnh Đoàn", where the
+ * plan is what is sent and "về" says where to.
+ */
+function asksHeader(ws: readonly Word[]): boolean {
+  let verbAt = -1;
+  for (const v of SEND_VERBS) {
+    const at = findPhrase(ws, v.words);
+    if (at >= 0 && (verbAt < 0 || at < verbAt)) verbAt = at;
+  }
+  return (KIND_CUES.get('header') ?? []).some((p) => {
+    const at = findPhrase(ws, p.words);
+    return at >= 0 && (verbAt < 0 || verbAt > at);
+  });
+}
+
 /** "Kế hoạch gồm những phần nào?", "có mấy mục", "bố cục": the plan's main parts. */
 function asksOutline(ws: readonly Word[]): boolean {
   if (has(ws, OUTLINE_CUES)) return true;
@@ -304,6 +320,7 @@ export function readQuestion(question: string): Question {
     section: () => sectionId !== null,
     place: () => asksPlace,
     phone: () => has(ws, KIND_CUES.get('phone') ?? []) || (has(ws, CONTACT_VERBS) && has(ws, NUMBER_ASKS)),
+    header: () => asksHeader(ws),
   };
   let kinds: QuestionKind[] = PRIORITY.filter((kind) => detect[kind]?.() ?? has(ws, KIND_CUES.get(kind as CueKind) ?? []));
   kinds = kinds.filter((kind) => !setAside(ws, KIND_CUES.get(kind as CueKind) ?? []));

@@ -99,6 +99,10 @@ export const QUANTITY_UNITS: readonly Phrase[] = phrases(cueData.quantityUnits);
 export const REPORT_KINDS: readonly { kind: string; phrases: Phrase[] }[] = Object.entries(cueData.reportKinds)
   .filter(([kind]) => !kind.startsWith('$'))
   .map(([kind, list]) => ({ kind, phrases: phrases(list as string[]) }));
+/** Verbs that only say something takes place ("tổ chức", "diễn ra"): a question of where or when needs no text to contain them. */
+export const OCCURRENCE_VERBS: readonly Phrase[] = phrases(cueData.occurrenceVerbs);
+/** Nouns told apart by the number after them ("quý III", "đợt 2", "lần thứ VII"). */
+export const QUALIFIED_NOUNS: readonly Phrase[] = phrases(cueData.qualifiedNouns);
 /** Words asking for what a document is based on ("căn cứ", "dựa trên") and for what it replaces ("thay thế", "bãi bỏ"). */
 export const BASIS_CUES: readonly Phrase[] = phrases(cueData.basisCues);
 export const REPLACED_CUES: readonly Phrase[] = phrases(cueData.replacedCues);

@@ -40,6 +40,8 @@ export const WEIGHTS = {
     time: 0.5,
     /** The start or end of a range, when the question asks for it. */
     part: 0.25,
+    /** A passage saying when, without a full date, that covers this much more of the question than the best date's paragraph answers instead. */
+    passageLead: 0.2,
     /** The date's own label ("Thời gian triển khai: …", "Hạn đăng ký: …") is named whole by the question. */
     label: 1,
     /** The most words a label before ":" may have. */
@@ -104,6 +106,8 @@ export const WEIGHTS = {
     maxOrdinal: 20,
     /** The longest heading shown before a numbered clause it holds ("Các trường hợp không xét khen thưởng: …"). */
     maxLeadHeading: 80,
+    /** The most words a heading may have to be named by a question; a longer one is a numbered sentence. */
+    maxNameWords: 20,
   },
   /** The "not sure" reply. */
   uncertain: { maxSuggestions: 3, maxHeading: 70 },

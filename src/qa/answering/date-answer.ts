@@ -2,6 +2,8 @@ import type { DateFact, Level } from '../plan-document.ts';
 import { levelName, levelsIn } from '../levels.ts';
 import { expandQuery } from '../search/expand-query.ts';
 import { relative } from '../search/ranker.ts';
+import { OCCURRENCE_VERBS } from '../vocabulary.ts';
+import { bestWhenPassage } from './passage-answer.ts';
 import { DEADLINE_CUES, END_CUES, KIND_CUES, REFERENCE_WORDS, START_CUES, TIME_OF_DAY, WEEKDAY_ASKS } from '../vocabulary.ts';
 import { findPhrase, sameWord, words, type Word } from '../vietnamese-text.ts';
 import { isStopword } from '../search/terms.ts';
@@ -113,8 +115,20 @@ export function answerWhen(ctx: AnswerContext): Draft | null {
   const levels = [...new Set([...top.whoLevels, ...levelsIn(top.to.join(', '))])].map(levelName);
   const covered = `${block(order[0])} ${heading(top)} ${top.who ?? ''} ${levels.join(' | ')}`;
   // "ngày nào", "bắt đầu", "mấy giờ" ask for the kind of date: no text has to contain them.
-  const confidence = ctx.coverage(covered, [...(KIND_CUES.get('when') ?? []), ...TIME_OF_DAY, ...WEEKDAY_ASKS, ...START_CUES, ...END_CUES]);
+  const asking = [...(KIND_CUES.get('when') ?? []), ...TIME_OF_DAY, ...WEEKDAY_ASKS, ...OCCURRENCE_VERBS];
+  const confidence = ctx.coverage(covered, [...asking, ...START_CUES, ...END_CUES]);
   if (confidence < MIN_COVERAGE) return null;
+  // A passage saying when that covers the question clearly better than the date's paragraph answers instead: a date
+  // written without a year ("trước ngày 30/6", "ngày 25 của tháng cuối quý") or an hour in a schedule ("08h00: Khai mạc").
+  const passage = bestWhenPassage(ctx);
+  const dateCover = ctx.coverage(covered, asking);
+  if (passage && passage.coverage >= dateCover + WEIGHT.passageLead && passage.coverage >= MIN_COVERAGE) {
+    explainNote(
+      ctx,
+      `a passage saying when covers the question better (${passage.coverage.toFixed(2)} against ${dateCover.toFixed(2)}): it answers instead`,
+    );
+    return null;
+  }
   const shown = [display(top, block(order[0]), ctx)];
   const ids = [top.section];
   const second = order[1] === undefined ? undefined : dates.items[order[1]];

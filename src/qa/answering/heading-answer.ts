@@ -11,7 +11,7 @@ import { explainNote } from './explain.ts';
 
 /** Ordinals people write after "thứ": "thứ 3", "thứ ba". */
 const ORDINALS: ReadonlyMap<string, number> = new Map(ORDINAL_WORDS.map((w, i) => [w, i + 1]));
-const { maxOrdinal: MAX_ORDINAL, minPrefix: MIN_PREFIX, maxLeadHeading: MAX_LEAD_HEADING } = WEIGHTS.heading;
+const { maxOrdinal: MAX_ORDINAL, minPrefix: MIN_PREFIX, maxLeadHeading: MAX_LEAD_HEADING, maxNameWords: MAX_NAME_WORDS } = WEIGHTS.heading;
 
 /** "Trọng tâm công tác thứ 3": the position asked for and where its two words are in the question. */
 function ordinal(ws: readonly Word[]): { n: number; at: number } | null {
@@ -60,7 +60,11 @@ function headingMatch(question: readonly Word[], heading: string, title: readonl
  */
 function bestSections(ctx: AnswerContext, question: readonly Word[]): Section[] {
   const title = words(ctx.doc.header.title ?? '');
-  const scored = ctx.doc.sections.map((s) => ({ s, score: headingMatch(question, s.heading, title) })).filter((x) => x.score > 0);
+  // A numbered sentence ("3. Văn phòng Tỉnh Đoàn, các huyện … chịu trách nhiệm thi hành …") is a passage, not a name.
+  const scored = ctx.doc.sections
+    .filter((s) => words(s.heading).length <= MAX_NAME_WORDS)
+    .map((s) => ({ s, score: headingMatch(question, s.heading, title) }))
+    .filter((x) => x.score > 0);
   const top = Math.max(0, ...scored.map((x) => x.score));
   const best = scored.filter((x) => x.score === top).map((x) => x.s);
   const first = best.reduce<Section | undefined>((a, s) => (!a || s.depth < a.depth ? s : a), undefined);

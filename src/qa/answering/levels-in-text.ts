@@ -1,6 +1,6 @@
 import type { Level } from '../plan-document.ts';
 import { levelsIn } from '../levels.ts';
-import { LEVEL_PHRASES, SEND_VERBS } from '../vocabulary.ts';
+import { LEVEL_PHRASES, SEND_VERBS, TO_MARKERS } from '../vocabulary.ts';
 import { destinations } from '../facts/destinations.ts';
 import { findPhrase, words } from '../vietnamese-text.ts';
 import { memoByText } from '../memo.ts';
@@ -20,7 +20,8 @@ export const subjectLevels = memoByText((clause: string): Level[] => {
 export const recipientLevelsOf = memoByText((clause: string): Level[] => {
   const found = new Set(levelsIn(destinations(clause).join(', ')));
   const ws = words(clause);
-  for (const v of SEND_VERBS) {
+  // "gửi Trung ương Đoàn", and "về huyện, thị, thành Đoàn" written in lower case.
+  for (const v of [...SEND_VERBS, ...TO_MARKERS]) {
     for (let at = findPhrase(ws, v.words); at >= 0; at = findPhrase(ws, v.words, at + 1)) {
       const end = at + v.words.length;
       const next = ws.slice(end, end + 4);

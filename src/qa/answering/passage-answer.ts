@@ -4,7 +4,7 @@ import type { DutyFact } from '../plan-document.ts';
 import type { Passage } from '../search/passages.ts';
 import { joinWithin, MAX_ANSWER, type Draft } from './compose.ts';
 import { contactCues } from './contact-answer.ts';
-import { KIND_CUES, type Phrase } from '../vocabulary.ts';
+import { KIND_CUES, OCCURRENCE_VERBS, type Phrase } from '../vocabulary.ts';
 import { ANSWER_SHAPES, type ShapedKind } from './shapes.ts';
 import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
 import { WEIGHTS } from '../weights.ts';
@@ -116,8 +116,9 @@ const TIME_WORDS =
   /\d{1,2}\s?(?:h|giờ)(?![\p{L}])|(?:ngày|tháng|quý|tuần|đợt)\s+\d|thứ\s+(?:\d|hai|ba|tư|năm|sáu|bảy)|chủ nhật|(?:sáng|chiều|tối|hằng|hàng)\s+(?:thứ|ngày|tuần|tháng|năm|quý)|dịp|Tết|kỳ nghỉ|định kỳ|giai đoạn/iu;
 
 /** Whether a text says when: a date, or words placing something in time. */
-function saysWhen(text: string): boolean {
-  return findDates(text).length > 0 || TIME_WORDS.test(text);
+export function saysWhen(text: string): boolean {
+  // A time limit ("chậm nhất sau 05 ngày kể từ …") answers "trong thời hạn nào" as a date does.
+  return findDates(text).length > 0 || TIME_WORDS.test(text) || ANSWER_SHAPES.duration.test(text);
 }
 
 const CONTACT_KINDS = ['email', 'phone', 'address'] as const;
@@ -158,6 +159,8 @@ function candidates(
     ...contacts.flatMap((k) => contactCues(k)),
     ...(ctx.question.kinds.includes('when') ? (KIND_CUES.get('when') ?? []) : []),
     ...(shaped?.cues ?? []),
+    // "Đại hội tổ chức ở đâu": "tổ chức" only says that something takes place.
+    ...(ctx.question.kinds.includes('place') || ctx.question.kinds.includes('when') ? OCCURRENCE_VERBS : []),
   ];
   if (asked.length && !ctx.hasContent(asked)) return [];
   // "Ngày hội tổ chức ngày nào": a passage that says when nothing happens does not answer when.
@@ -208,6 +211,18 @@ export function answerShaped(ctx: AnswerContext, kind: ShapedKind): Draft | null
     confidence: top.coverage,
     section: top.p.section,
   };
+}
+
+/** The passage saying when that best covers the question (for comparing with the best date), or null. */
+export function bestWhenPassage(ctx: AnswerContext): { coverage: number } | null {
+  const explain = ctx.explain;
+  const quiet = { ...ctx, explain: undefined } as AnswerContext;
+  const top = candidates(quiet)[0];
+  if (explain && top)
+    explain.push(
+      `  best passage saying when: [${top.p.section ?? 'mở đầu'}] ${top.p.text.slice(0, 80)} — coverage ${top.coverage.toFixed(2)}`,
+    );
+  return top ? { coverage: top.coverage } : null;
 }
 
 /** The one or two passages of the plan that best match the question. */

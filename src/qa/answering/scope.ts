@@ -3,7 +3,7 @@ import type { Question } from '../question.ts';
 import type { ExpandedQuery } from '../search/expand-query.ts';
 import { isStopword } from '../search/terms.ts';
 import { levelsIn } from '../levels.ts';
-import { REPORT_KINDS } from '../vocabulary.ts';
+import { QUALIFIED_NOUNS, REPORT_KINDS } from '../vocabulary.ts';
 import { findPhrase, sameWord, words, type Word } from '../vietnamese-text.ts';
 import { WEIGHTS } from '../weights.ts';
 import { memoByText } from '../memo.ts';
@@ -19,7 +19,28 @@ export interface Scope {
   named: string[];
   /** "month", "quarter", "half", "year", "adhoc", or null. */
   reportKind: string | null;
+  /** Numbered things the question names ("quý iii", "đợt 2"): a text naming the same noun with another number is another item. */
+  qualifiers: ReadonlyMap<string, string>;
 }
+
+/** A number after a noun: digits, a Roman numeral, or an ordinal word after "thứ". */
+const NUMERAL = /^(?:\d{1,2}|[ivxl]{1,5})$/u;
+
+/** "quý III" → quý: iii; "lần thứ VII" → lần thứ: vii; "đợt 2" → đợt: 2. */
+export function qualifiersIn(ws: readonly Word[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const noun of QUALIFIED_NOUNS) {
+    for (let at = findPhrase(ws, noun.words); at >= 0; at = findPhrase(ws, noun.words, at + 1)) {
+      const next = ws[at + noun.words.length];
+      if (!next || !NUMERAL.test(next.fold)) continue;
+      const key = noun.words.map((w) => w.fold).join(' ');
+      out.set(key, [...(out.get(key) ?? []), next.fold]);
+    }
+  }
+  return out;
+}
+
+const qualifiersOfText = memoByText((text: string) => qualifiersIn(words(text)));
 
 /** The report kinds a text names; a longer phrase hides the shorter ones inside it ("6 tháng" is not "tháng"). */
 export function reportKinds(text: string | readonly Word[]): string[] {
@@ -69,12 +90,13 @@ export function questionScope(doc: PlanDocument, question: Question, query: Expa
   const scored = doc.sections.map((s) => ({ s, n: headingNamed(s, question, query) })).filter((x) => x.n >= 2);
   const best = Math.max(0, ...scored.map((x) => x.n));
   const named = scored.filter((x) => x.n === best).map((x) => x.s);
-  if (named.length === 0) return { sections: null, named: [], reportKind };
+  const qualifiers = new Map([...qualifiersIn(question.words)].flatMap(([k, v]) => (v.length === 1 && v[0] ? [[k, v[0]] as const] : [])));
+  if (named.length === 0) return { sections: null, named: [], reportKind, qualifiers };
   const ids = new Set<string>();
   for (const s of doc.sections) {
     for (const n of named) if (s.id === n.id || s.id.startsWith(`${n.id}.`)) ids.add(s.id);
   }
-  return { sections: ids, named: named.map((s) => `${s.id} ${s.heading}`), reportKind };
+  return { sections: ids, named: named.map((s) => `${s.id} ${s.heading}`), reportKind, qualifiers };
 }
 
 /**
@@ -87,6 +109,13 @@ export function scopeFactor(scope: Scope, section: string | null, text: string):
   if (scope.reportKind) {
     const kinds = reportKinds(text);
     if (kinds.length && !kinds.includes(scope.reportKind)) factor *= WEIGHTS.scope.otherReportKind;
+  }
+  if (scope.qualifiers.size) {
+    const found = qualifiersOfText(text);
+    for (const [noun, asked] of scope.qualifiers) {
+      const numbers = found.get(noun);
+      if (numbers && !numbers.includes(asked)) factor *= WEIGHTS.scope.otherReportKind;
+    }
   }
   return factor;
 }
