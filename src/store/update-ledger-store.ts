@@ -55,19 +55,34 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[
 return 0
 `;
 
-/** The {@link UpdateLedger} on Redis: one Lua script to claim (reading the sender too), one to complete. */
+type Script = (...args: (string | number)[]) => Promise<unknown>;
+
+/**
+ * The {@link UpdateLedger} on Redis: one Lua script to claim (reading the sender too), one to complete.
+ * The scripts are sent by their SHA (EVALSHA, ioredis `defineCommand`), not as text with every update.
+ */
 export class UpdateLedgerStore implements UpdateLedger {
+  private readonly claimScript: Script;
+  private readonly completeScript: Script;
+  private readonly renewScript: Script;
+
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
-  ) {}
+  ) {
+    redis.defineCommand('doanbotClaimUpdate', { numberOfKeys: 9, lua: CLAIM_SCRIPT });
+    redis.defineCommand('doanbotCompleteUpdate', { numberOfKeys: 4, lua: COMPLETE_SCRIPT });
+    redis.defineCommand('doanbotRenewClaim', { numberOfKeys: 1, lua: RENEW_SCRIPT });
+    const commands = redis as unknown as Record<string, Script>;
+    this.claimScript = commands.doanbotClaimUpdate!.bind(redis);
+    this.completeScript = commands.doanbotCompleteUpdate!.bind(redis);
+    this.renewScript = commands.doanbotRenewClaim!.bind(redis);
+  }
 
   async claim(r: ClaimRequest): Promise<Claim> {
     const k = this.keys;
     const person = `${r.channel}:${r.userId}`;
-    const reply = (await this.redis.eval(
-      CLAIM_SCRIPT,
-      9,
+    const reply = (await this.claimScript(
       k.seen(r.updateKey),
       k.personLease(person),
       k.inflight(person),
@@ -106,14 +121,12 @@ export class UpdateLedgerStore implements UpdateLedger {
   }
 
   async renew(channel: string, userId: string, owner: string, leaseMs: number): Promise<boolean> {
-    return (await this.redis.eval(RENEW_SCRIPT, 1, this.keys.personLease(`${channel}:${userId}`), owner, leaseMs)) === 1;
+    return (await this.renewScript(this.keys.personLease(`${channel}:${userId}`), owner, leaseMs)) === 1;
   }
 
   async complete(c: Completion): Promise<void> {
     const person = `${c.channel}:${c.userId}`;
-    await this.redis.eval(
-      COMPLETE_SCRIPT,
-      4,
+    await this.completeScript(
       this.keys.seen(c.updateKey),
       this.keys.personLease(person),
       this.keys.inflight(person),
