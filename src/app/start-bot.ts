@@ -12,6 +12,7 @@ import { Translator } from '../i18n/translator.ts';
 import { createApp, type App } from './create-app.ts';
 import { startupSummary } from './startup-summary.ts';
 import { createReminders } from '../reminders/create-reminders.ts';
+import { createRootLogger } from './logger.ts';
 import { HttpServer } from '../http/http-server.ts';
 import { openRedisConnections } from '../infra/redis-connections.ts';
 import { ServedFiles } from '../exports/served-files.ts';
@@ -42,10 +43,10 @@ export interface RunningBot {
 }
 
 function createLogger(config: AppConfig): Logger {
-  if (!consoleEnabled(config)) return pino({ level: config.logLevel });
+  if (!consoleEnabled(config)) return createRootLogger(config);
   // The terminal is the chat: logs go to a file instead of mixing with the conversation.
   mkdirSync(config.dataDir, { recursive: true });
-  return pino({ level: config.logLevel }, pino.destination({ dest: join(config.dataDir, 'doanbot.log'), sync: true }));
+  return createRootLogger(config, pino.destination({ dest: join(config.dataDir, 'doanbot.log'), sync: true }));
 }
 
 function createAdapters(
