@@ -17,11 +17,11 @@ import { HttpServer } from '../http/http-server.ts';
 import { openRedisConnections } from '../infra/redis-connections.ts';
 import { ServedFiles } from '../exports/served-files.ts';
 import { Keys } from '../store/keys.ts';
-import type { PhotoPublisher } from '../channels/shared/photo-publisher.ts';
 import { PromMetrics } from '../http/prom-metrics.ts';
 import { addHealthRoute } from '../http/health-route.ts';
 import { addMetricsRoute } from '../http/metrics-route.ts';
 import type { ReminderScheduler } from '../reminders/reminder-scheduler.ts';
+import type { FilePublisher } from '../channels/shared/file-publisher.ts';
 
 export interface BotIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -55,7 +55,7 @@ function createAdapters(
   io: BotIo,
   translator: Translator,
   http: HttpServer | undefined,
-  photos: PhotoPublisher | undefined,
+  files: FilePublisher | undefined,
 ): ChannelAdapter[] {
   const adapters: ChannelAdapter[] = [];
   if (config.telegram) {
@@ -78,7 +78,7 @@ function createAdapters(
         logger: logger.child({ channel: 'zalo' }),
         translator,
         ...(http ? { http } : {}),
-        ...(photos ? { photos } : {}),
+        ...(files ? { files } : {}),
       }),
     );
   }
@@ -129,12 +129,12 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
           logger: logger.child({ component: 'http' }),
         })
       : undefined;
-    // Zalo takes photos by URL: charts are served under the public address in webhook mode.
-    const photos =
+    // Zalo takes photos by URL and uploads no files: in webhook mode they are served under the public address.
+    const files =
       http && config.zalo?.mode.kind === 'webhook' && http.publicUrl('/')
         ? new ServedFiles(storeRedis, new Keys(config.redis.prefix), http).register()
         : undefined;
-    const adapters = createAdapters(config, logger, io, translator, http, photos);
+    const adapters = createAdapters(config, logger, io, translator, http, files);
     const metrics = http ? new PromMetrics() : undefined;
     const app = await createApp({ config, logger, redis: storeRedis, adapters, ...(metrics ? { metrics } : {}) });
     const summary = await startupSummary(app, config, redisChoice);

@@ -141,7 +141,8 @@ function unitsSheet(workbook: ExcelJS.Workbook, data: ReportData, figures: Figur
   figures.forEach((f, i) => {
     const column = sheet.getColumn(fixed.length + 1 + i).letter;
     const cell = totals.getCell(fixed.length + 1 + i);
-    cell.value = { formula: `SUM(${column}${first}:${column}${Math.max(first, last)})`, result: f.total };
+    const fn = f.question.aggregate === 'mean' ? 'AVERAGE' : 'SUM';
+    cell.value = { formula: `${fn}(${column}${first}:${column}${Math.max(first, last)})`, result: f.total };
     cell.numFmt = f.question.type === 'integer' ? INTEGER_FORMAT : DECIMAL_FORMAT;
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, last), column: headers.length } };

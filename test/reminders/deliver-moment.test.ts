@@ -143,6 +143,25 @@ describe('deliverSummary', () => {
     expect(outbox.textsTo('-5')).toHaveLength(1);
     expect(outbox.textsTo('21')).toHaveLength(1);
   });
+
+  it('follows the text with its chart, once per chat, and sends the text alone when the chart cannot be made', async () => {
+    await stores.settings.setProvinceGroup({ channel: 'telegram', chatId: '-5', kind: 'group' });
+    const chart: OutboundMessage = { type: 'image', fileName: 'chart.png', content: Buffer.from('png') };
+    let made = 0;
+    deps.summaryChart = async () => {
+      made += 1;
+      return chart;
+    };
+    const moment = { kind: 'summary' as const, offset: 'PT0S', at: Date.parse(period.unitDeadline) };
+    await deliverSummary(deps, period, moment);
+    await deliverSummary(deps, period, moment);
+    expect(outbox.sent.filter((s) => s.to.chatId === '-5').map((s) => s.message.type)).toEqual(['text', 'image']);
+    expect(made).toBeGreaterThan(0);
+
+    deps.summaryChart = async () => null;
+    await deliverSummary(deps, period, { ...moment, offset: 'P1D' });
+    expect(outbox.sent.filter((s) => s.to.chatId === '-5').map((s) => s.message.type)).toEqual(['text', 'image', 'text']);
+  });
 });
 
 describe('remindNow', () => {

@@ -14,7 +14,7 @@ import { ZaloApiClient } from './zalo-api-client.ts';
 import { ZaloPoller } from './zalo-poller.ts';
 import type { ZaloUpdate } from './zalo-types.ts';
 import { HttpServer } from '../../http/http-server.ts';
-import type { PhotoPublisher } from '../shared/photo-publisher.ts';
+import type { FilePublisher } from '../shared/file-publisher.ts';
 import { addWebhookRoute, type WebhookOutcome } from '../../http/webhook-route.ts';
 import { UpdateNotTakenError } from '../../core/update-not-taken.ts';
 
@@ -41,8 +41,8 @@ export interface ZaloAdapterOptions {
    * before the server listens). Without it, webhook mode runs a server of its own on `mode.port`.
    */
   http?: HttpServer;
-  /** Where pictures the bot makes (charts) get a public address; none: pictures are left out. */
-  photos?: PhotoPublisher;
+  /** Where files and pictures the bot makes get a public address; none: pictures are left out, files named. */
+  files?: FilePublisher;
 }
 
 export const ZALO_MAX_TEXT_LENGTH = 2000;
@@ -160,6 +160,7 @@ export class ZaloAdapter implements ChannelAdapter {
 
   async deliver(chatId: string, message: OutboundMessage): Promise<void> {
     if (message.type === 'image') return this.deliverImage(chatId, message);
+    if (message.type === 'file') return this.deliverFile(chatId, message);
     const sends = renderOutbound(message, {
       translator: this.translator,
       lang: this.options.lang ?? DEFAULT_LANG,
@@ -178,7 +179,7 @@ export class ZaloAdapter implements ChannelAdapter {
    * photo. With no public address (polling mode) it is left out: the text it illustrates went on its own.
    */
   private async deliverImage(chatId: string, message: Extract<OutboundMessage, { type: 'image' }>): Promise<void> {
-    const url = await this.options.photos?.publish(message.content, message.fileName);
+    const url = await this.options.files?.publish(message.content, message.fileName);
     if (!url) {
       this.logger.debug({ chat: chatId, file: message.fileName }, 'no public address for pictures; picture left out');
       return;
@@ -188,6 +189,39 @@ export class ZaloAdapter implements ChannelAdapter {
       { ...rest, type: 'photo', url },
       { translator: this.translator, lang: this.options.lang ?? DEFAULT_LANG, maxTextLength: this.maxTextLength },
     );
+    await this.progress.send(
+      message,
+      chatId,
+      sends.map((send) => () => this.send(chatId, send)),
+    );
+  }
+
+  /**
+   * Zalo bots cannot upload files: with a public address the file is offered as an expiring download
+   * link; without one, the message names the file (see renderOutbound).
+   */
+  private async deliverFile(chatId: string, message: Extract<OutboundMessage, { type: 'file' }>): Promise<void> {
+    const url = await this.options.files?.publish(message.content, message.fileName);
+    const lang = message.lang ?? this.options.lang ?? DEFAULT_LANG;
+    const sends = url
+      ? renderOutbound(
+          {
+            type: 'text',
+            lang,
+            text: [
+              message.caption?.trim(),
+              this.translator.t(lang, 'exports.zalo.file_link', {
+                fileName: message.fileName,
+                url,
+                hours: this.options.files?.ttlHours ?? 24,
+              }),
+            ]
+              .filter(Boolean)
+              .join('\n'),
+          },
+          { translator: this.translator, lang, maxTextLength: this.maxTextLength },
+        )
+      : renderOutbound(message, { translator: this.translator, lang, maxTextLength: this.maxTextLength });
     await this.progress.send(
       message,
       chatId,

@@ -1,7 +1,6 @@
 import type { QuestionSpec } from '../../flow/form-spec.ts';
 import { sayText } from '../../flow/form-text.ts';
-import { targetFor, type NumericQuestion } from '../../flow/targets.ts';
-import type { AnswerMap } from '../domain/types.ts';
+import { aggregateAnswers, targetFor, type NumericQuestion } from '../../flow/targets.ts';
 import type { ReportData } from './report-data.ts';
 
 import type { TextFn } from '../../flow/text-fn.ts';
@@ -14,7 +13,7 @@ export interface FigureRow {
   label: string;
   /** Unit of measure as people read it ("buổi"), "" when the form gives none. */
   measure: string;
-  /** Sum over the units that reported. */
+  /** Sum over the units that reported (their mean for a share, `aggregate: mean`). */
   total: number;
   /** How many reporting units answered it. */
   answered: number;
@@ -38,7 +37,8 @@ export function figureRows(data: ReportData, t: TextFn): FigureRow[] {
   const answers = data.units.flatMap((u) => (u.latest ? [u.latest.answers] : []));
   const previousAnswers = data.previous ? [...data.previous.latest.values()].map((r) => r.answers) : undefined;
   return data.form.questions.filter(isNumeric).map((question) => {
-    const { total, answered } = sum(answers, question.id);
+    const total = aggregateAnswers(question, answers);
+    const answered = answers.filter((a) => Object.hasOwn(a, question.id) && typeof a[question.id] === 'number').length;
     const row: FigureRow = {
       question,
       label: sayText(question.label ?? question.prompt, t),
@@ -52,26 +52,13 @@ export function figureRows(data: ReportData, t: TextFn): FigureRow[] {
       if (target > 0) row.percentOfTarget = round1((total / target) * 100);
     }
     if (previousAnswers) {
-      const previous = sum(previousAnswers, question.id).total;
+      const previous = aggregateAnswers(question, previousAnswers);
       row.previous = previous;
       row.change = clean(total - previous);
       if (previous !== 0) row.changePercent = round1(((total - previous) / previous) * 100);
     }
     return row;
   });
-}
-
-function sum(answerSets: readonly AnswerMap[], id: string): { total: number; answered: number } {
-  let total = 0;
-  let answered = 0;
-  for (const answers of answerSets) {
-    const value = Object.hasOwn(answers, id) ? answers[id] : undefined;
-    if (typeof value === 'number') {
-      total += value;
-      answered += 1;
-    }
-  }
-  return { total: clean(total), answered };
 }
 
 /** Drops float noise (0.1 + 0.2). */
