@@ -11,6 +11,13 @@ export class Keys {
   inboundLimit = () => `${this.prefix}inbound-limit`;
   reportRevisions = (periodId: string, unitCode: string) => `${this.prefix}report:${periodId}:${unitCode}`;
   reportLatest = (periodId: string) => `${this.prefix}report-latest:${periodId}`;
+  /** Totals of the reports in one unit's subtree for a period (maintained on submit and review). */
+  rollup = (periodId: string, unitCode: string) => `${this.prefix}rollup:${periodId}:${unitCode}`;
+  /** Periods whose roll-ups are complete; emptied when the tree changes, so they are rebuilt on the next read. */
+  rollupsBuilt = () => `${this.prefix}rollups-built`;
+  /** Who accepted or returned which report, when, with which comment (one list per period and unit). */
+  reviewAudit = (periodId: string, unitCode: string) => `${this.prefix}review-audit:${periodId}:${unitCode}`;
+  offered = (channel: string, userId: string) => `${this.prefix}offered:${channel}:${userId}`;
   session = (channel: string, userId: string) => `${this.prefix}session:${channel}:${userId}`;
   /** An update handled (done); see update-ledger-store.ts for the keys of one being handled. */
   seen = (updateKey: string) => `${this.prefix}seen:${updateKey}`;

@@ -1,19 +1,12 @@
 import type { Redis } from 'ioredis';
-import type { ReportRevision } from '../core/domain/types.ts';
+import type { ReportRevision, Review, ReviewEntry } from '../core/domain/types.ts';
 import type { Keys } from './keys.ts';
 import { parseStored } from './json.ts';
-import { revisionSchema } from './schemas.ts';
+import { reviewEntrySchema, revisionSchema } from './schemas.ts';
+import { REBUILD_SCRIPT, REVIEW_SCRIPT, SUBMIT_SCRIPT } from './rollup-scripts.ts';
 
-// Appends the revision with the next number and records it as the latest, atomically.
-const SUBMIT_SCRIPT = `
-local n = redis.call('LLEN', KEYS[1]) + 1
-local rev = cjson.decode(ARGV[1])
-rev['revision'] = n
-local encoded = cjson.encode(rev)
-redis.call('RPUSH', KEYS[1], encoded)
-redis.call('HSET', KEYS[2], ARGV[2], encoded)
-return n
-`;
+/** Counts and sums of the latest reports below one unit (see rollup-scripts.ts for the fields). */
+export type Rollup = Record<string, number>;
 
 /** Every revision of every unit's report, and the latest one per unit and period. */
 export class ReportStore {
@@ -28,13 +21,99 @@ export class ReportStore {
     // cjson turns empty tables into objects and has no null inside tables: keep answers as a JSON string field.
     const n = (await this.redis.eval(
       SUBMIT_SCRIPT,
-      2,
+      4,
       this.keys.reportRevisions(revision.periodId, revision.unitCode),
       this.keys.reportLatest(revision.periodId),
+      this.keys.units(),
+      this.keys.rollupsBuilt(),
       JSON.stringify({ ...payload, answers: JSON.stringify(revision.answers) }),
       revision.unitCode,
+      this.keys.rollup(revision.periodId, ''),
+      revision.periodId,
     )) as number;
     return { ...revision, revision: n };
+  }
+
+  /**
+   * Accepts or returns revision `revision` of the unit's report: 'done', 'outdated' when a newer
+   * revision has come in since, 'none' when the unit has not reported.
+   */
+  async review(
+    periodId: string,
+    unitCode: string,
+    revision: number,
+    review: Review,
+    unitOfReviewer: string,
+  ): Promise<'done' | 'outdated' | 'none'> {
+    const entry: ReviewEntry = {
+      revision,
+      state: review.state,
+      by: { ...review.by, unitCode: unitOfReviewer },
+      at: review.at,
+      ...(review.comment ? { comment: review.comment } : {}),
+    };
+    const result = (await this.redis.eval(
+      REVIEW_SCRIPT,
+      4,
+      this.keys.reportLatest(periodId),
+      this.keys.units(),
+      this.keys.rollupsBuilt(),
+      this.keys.reviewAudit(periodId, unitCode),
+      unitCode,
+      revision,
+      JSON.stringify(review),
+      this.keys.rollup(periodId, ''),
+      periodId,
+      JSON.stringify(entry),
+    )) as number;
+    return result === 1 ? 'done' : result === 0 ? 'outdated' : 'none';
+  }
+
+  /** Every review of the unit's reports for the period, oldest first. */
+  async reviewAudit(periodId: string, unitCode: string): Promise<ReviewEntry[]> {
+    const raws = await this.redis.lrange(this.keys.reviewAudit(periodId, unitCode), 0, -1);
+    return raws.map((raw) => parseStored(raw, reviewEntrySchema)).filter((e): e is ReviewEntry => e !== null);
+  }
+
+  /** The latest revision of each of these units (absent: not reported), in one round trip. */
+  async latestOf(periodId: string, unitCodes: readonly string[]): Promise<Map<string, ReportRevision>> {
+    const result = new Map<string, ReportRevision>();
+    if (unitCodes.length === 0) return result;
+    const raws = await this.redis.hmget(this.keys.reportLatest(periodId), ...unitCodes);
+    raws.forEach((raw, i) => {
+      const rev = decode(raw);
+      if (rev) result.set(unitCodes[i]!, rev);
+    });
+    return result;
+  }
+
+  /**
+   * The roll-ups of these units (units above reporting units) for the period, built first if the
+   * tree changed since they were last built; a unit with nothing reported below it has an empty one.
+   */
+  async rollups(periodId: string, unitCodes: readonly string[]): Promise<Map<string, Rollup>> {
+    if (!(await this.redis.sismember(this.keys.rollupsBuilt(), periodId))) {
+      await this.redis.eval(
+        REBUILD_SCRIPT,
+        3,
+        this.keys.reportLatest(periodId),
+        this.keys.units(),
+        this.keys.rollupsBuilt(),
+        this.keys.rollup(periodId, ''),
+        periodId,
+      );
+    }
+    const pipeline = this.redis.pipeline();
+    for (const code of unitCodes) pipeline.hgetall(this.keys.rollup(periodId, code));
+    const replies = (await pipeline.exec()) ?? [];
+    const result = new Map<string, Rollup>();
+    replies.forEach(([error, value], i) => {
+      if (error) throw error;
+      const rollup: Rollup = {};
+      for (const [field, raw] of Object.entries((value ?? {}) as Record<string, string>)) rollup[field] = Number(raw);
+      result.set(unitCodes[i]!, rollup);
+    });
+    return result;
   }
 
   async latest(periodId: string, unitCode: string): Promise<ReportRevision | null> {

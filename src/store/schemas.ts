@@ -39,6 +39,23 @@ export const revisionSchema = z.object({
   submittedBy: z.object({ personId: z.string(), name: z.string(), channel }),
   submittedAt: z.string(),
   late: z.boolean(),
+  onBehalfOf: z.string().optional(),
+  review: z
+    .object({
+      state: z.enum(['accepted', 'returned']),
+      by: z.object({ personId: z.string(), name: z.string() }),
+      at: z.string(),
+      comment: z.string().optional(),
+    })
+    .optional(),
+});
+
+export const reviewEntrySchema = z.object({
+  revision: z.number().int(),
+  state: z.enum(['accepted', 'returned']),
+  by: z.object({ personId: z.string(), name: z.string(), unitCode: z.string() }),
+  at: z.string(),
+  comment: z.string().optional(),
 });
 
 export const chatRefSchema = z.object({ channel, chatId: z.string(), kind: z.enum(['private', 'group']) });

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Period } from '../core/domain/types.ts';
 import { Keys } from './keys.ts';
 import { UnitStore } from './unit-store.ts';
+import { OfferStore } from './offer-store.ts';
 import { PeopleStore } from './people-store.ts';
 import { InviteStore } from './invite-store.ts';
 import { ReportStore } from './report-store.ts';
@@ -20,6 +21,7 @@ export interface Stores {
   reports: ReportStore;
   sessions: Sessions;
   updates: UpdateLedgerStore;
+  offers: OfferStore;
   settings: SettingsStore;
   periods: PeriodStore;
 }
@@ -32,12 +34,13 @@ export function createStores(redis: Redis, prefix: string, bundlePeriods: readon
   const keys = new Keys(prefix);
   return {
     keys,
-    units: new UnitStore(redis, keys),
+    units: new UnitStore(redis, keys, feed),
     people: new PeopleStore(redis, keys),
     invites: new InviteStore(redis, keys),
     reports: new ReportStore(redis, keys),
     sessions: new SessionStore(redis, keys),
     updates: new UpdateLedgerStore(redis, keys),
+    offers: new OfferStore(redis, keys),
     settings: new SettingsStore(redis, keys),
     periods: new PeriodStore(redis, keys, bundlePeriods, feed),
   };

@@ -24,6 +24,7 @@ export interface BotCoreOptions {
   /** Claims of updates (see {@link ExactlyOnce}); tests shorten the lease. */
   exactlyOnce?: ExactlyOnceOptions;
 }
+import { COMMAND_CHOICE, takeOffered } from './offered-choices.ts';
 
 /**
  * The bot, independent of any platform: every adapter hands it normalized messages.
@@ -150,6 +151,8 @@ export class BotCore {
         const command = this.router.byText(message.text);
         if (command) return this.run(ctx, command, '');
         if (await continueConversation(ctx, { kind: 'text', text: message.text })) return;
+        const offered = await takeOffered(ctx, message.text);
+        if (offered) return this.runChoice(ctx, offered);
         return this.freeText(ctx, message.text);
       }
       case 'choice': {
@@ -157,6 +160,7 @@ export class BotCore {
         const start = /^report:(.+)$/.exec(message.choiceId);
         const report = start ? this.router.byCommand('baocao') : undefined;
         if (start && report) return this.run(ctx, report, start[1] ?? '');
+        if (message.choiceId.startsWith(COMMAND_CHOICE)) return this.runChoice(ctx, message.choiceId);
         if (await continueConversation(ctx, { kind: 'choice', id: message.choiceId })) return;
         return ctx.replyText('core.errors.stale_choice');
       }
@@ -165,6 +169,14 @@ export class BotCore {
       case 'unsupported':
         return ctx.isGroup ? undefined : ctx.replyText('core.errors.unsupported');
     }
+  }
+
+  /** A choice that stands for a command ("cmd:tinhhinh 6thang-2027 HD01"): run it as if typed. */
+  private async runChoice(ctx: BotContext, choiceId: string): Promise<void> {
+    const [name = '', ...args] = choiceId.slice(COMMAND_CHOICE.length).split(' ');
+    const command = this.router.byCommand(name);
+    if (!command) return ctx.replyText('core.errors.stale_choice');
+    return this.run(ctx, command, args.join(' '));
   }
 
   private async run(ctx: BotContext, command: Command, args: string): Promise<void> {

@@ -13,6 +13,7 @@ import { unitsCommand } from './units.ts';
 import { deadlinesCommand } from './deadlines.ts';
 import { extendCommand } from './extend.ts';
 import { remindCommand } from './remind.ts';
+import { reviewCommand } from '../review/review-command.ts';
 
 /** Every chat command of the core, in the order the help lists them. */
 export const coreCommands: readonly Command[] = [
@@ -27,6 +28,7 @@ export const coreCommands: readonly Command[] = [
   provinceReportCommand,
   extendCommand,
   remindCommand,
+  reviewCommand,
   unitsCommand,
   inviteCommand,
   peopleCommand,

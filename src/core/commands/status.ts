@@ -1,13 +1,41 @@
 import type { Command } from '../bot/command.ts';
 import type { BotContext } from '../bot/bot-context.ts';
 import type { Period } from '../domain/types.ts';
+import type { OutboundMessage } from '../messages.ts';
 import { currentPeriod, findPeriod } from '../report/periods.ts';
 import { periodStatus, type PeriodStatus } from '../report/period-status.ts';
 import { renderStatus, renderSummary } from '../report/render-status.ts';
 import { foldText as fold } from '../../flow/fold.ts';
 import { provinceAudience } from '../report/province-audience.ts';
-import { scopeOf } from '../org/scope.ts';
 import { summaryChart } from '../exports/summary-chart.ts';
+import { unitInArgs, type UnitInArgs } from '../org/unit-in-args.ts';
+import { subtreeStatus } from '../report/subtree-status.ts';
+import { renderSubtreeStatus, renderSubtreeSummary } from '../report/render-subtree.ts';
+import { offerChoices } from '../bot/offered-choices.ts';
+
+/** Up to this many reporting units, /tinhhinh and /tonghop list every unit; above it, the child units with their x/y. */
+export const DETAIL_LIMIT = 40;
+
+function isLarge(target: UnitInArgs): boolean {
+  return target.tree.reportingCount(target.unitCode) > DETAIL_LIMIT;
+}
+
+/** Under a detailed list, each child unit that has units below it, with x/y reported below it. */
+function childrenBlock(status: PeriodStatus, target: UnitInArgs, t: BotContext['t']): string[] {
+  const { tree, unitCode } = target;
+  const parents = tree.children(unitCode).filter((c) => !tree.isReporting(c.code));
+  if (parents.length === 0) return [];
+  const lines = ['', t('tree.children_heading', { count: tree.children(unitCode).length })];
+  for (const child of parents) {
+    const below = status.units.filter((s) => tree.isWithin(s.unit.code, child.code));
+    const reported = below.filter((s) => s.latest).length;
+    const total = below.length;
+    lines.push(
+      t('tree.child', { code: child.code, name: child.name, reported, total, percent: total ? Math.round((reported / total) * 100) : 0 }),
+    );
+  }
+  return lines;
+}
 
 const LEADERS = ['leader', 'admin'] as const;
 
@@ -25,11 +53,12 @@ export async function periodFromArgs(ctx: BotContext, args: string): Promise<Per
   return period;
 }
 
-/** Who reported for the period the leader named (or the current one); null after replying when none fits. */
+/** Who reported for the period the leader named (or the current one) below the unit named (or their own); null after replying. */
 export async function statusFromArgs(ctx: BotContext, args: string): Promise<PeriodStatus | null> {
-  const period = await periodFromArgs(ctx, args);
+  const target = await unitInArgs(ctx, args);
+  const period = target && (await periodFromArgs(ctx, target.rest));
   const { stores, province } = ctx.services;
-  return period ? periodStatus(stores, period, province.code, scopeOf(ctx.person, province.code)) : null;
+  return period && target ? periodStatus(stores, period, province.code, target.unitCode) : null;
 }
 
 export const statusCommand: Command = {
@@ -39,13 +68,25 @@ export const statusCommand: Command = {
   descriptionKey: 'commands.status',
   menu: true,
   async run(ctx, args) {
-    const status = await statusFromArgs(ctx, args);
-    if (status) await ctx.reply({ type: 'text', text: renderStatus(status, ctx.t, ctx.lang, ctx.services.timezone) });
+    const target = await unitInArgs(ctx, args);
+    const period = target && (await periodFromArgs(ctx, target.rest));
+    if (!target || !period) return;
+    const { stores, province, timezone } = ctx.services;
+    if (isLarge(target)) {
+      const status = await subtreeStatus(stores, period, target.tree, target.unitCode);
+      const { text, choices } = renderSubtreeStatus(status, ctx.t, ctx.lang, timezone);
+      return choices.length ? offerChoices(ctx, text, choices) : ctx.reply({ type: 'text', text });
+    }
+    const status = await periodStatus(stores, period, province.code, target.unitCode);
+    const text = renderStatus(status, ctx.t, ctx.lang, timezone);
+    await ctx.reply({ type: 'text', text: [text, ...childrenBlock(status, target, ctx.t)].join('\n') });
   },
 };
 
 /** Words after /tonghop that mean "post it to the provincial group". */
 const TO_GROUP = new Set(['nhom', 'group']);
+/** Words after /tonghop that mean "totals of accepted reports only". */
+const ACCEPTED_ONLY = new Set(['duyet', 'daduyet', 'accepted']);
 
 export const summaryCommand: Command = {
   names: ['tonghop', 'summary'],
@@ -56,21 +97,31 @@ export const summaryCommand: Command = {
   async run(ctx, args) {
     const words = args.split(/\s+/).filter(Boolean);
     const toGroup = words.some((w) => TO_GROUP.has(fold(w)));
-    const status = await statusFromArgs(ctx, words.filter((w) => !TO_GROUP.has(fold(w))).join(' '));
-    if (!status) return;
-    const { stores, form, timezone } = ctx.services;
-    if (!toGroup) {
-      await ctx.reply({ type: 'text', text: renderSummary(status, form, ctx.t, ctx.lang, timezone) });
-      const chart = await summaryChart(ctx.services, status, ctx.lang);
-      if (chart) await ctx.reply(chart);
-      return;
-    }
+    const acceptedOnly = words.some((w) => ACCEPTED_ONLY.has(fold(w)));
+    const target = await unitInArgs(ctx, words.filter((w) => !TO_GROUP.has(fold(w)) && !ACCEPTED_ONLY.has(fold(w))).join(' '));
+    const period = target && (await periodFromArgs(ctx, target.rest));
+    if (!target || !period) return;
+    const { stores, form, timezone, province } = ctx.services;
+    // A large subtree is summed from the roll-ups; a small one lists its units and comes with the chart.
+    const status = isLarge(target) ? null : await periodStatus(stores, period, province.code, target.unitCode);
+    const render = async (t: BotContext['t'], lang: BotContext['lang']): Promise<OutboundMessage[]> => {
+      if (!status) {
+        const subtree = await subtreeStatus(stores, period, target.tree, target.unitCode);
+        return [{ type: 'text', text: renderSubtreeSummary(subtree, form, acceptedOnly, t, lang, timezone) }];
+      }
+      const accepted = status.reported.filter((s) => s.latest?.review?.state === 'accepted');
+      const text = acceptedOnly
+        ? `${renderSummary({ ...status, reported: accepted }, form, t, lang, timezone)}\n${t('review.totals_note_accepted')}`
+        : `${renderSummary(status, form, t, lang, timezone)}\n${t('review.totals_note_all')}`;
+      const chart = await summaryChart(ctx.services, status, lang);
+      return [{ type: 'text', text }, ...(chart ? [chart] : [])];
+    };
+    if (!toGroup) return ctx.reply(...(await render(ctx.t, ctx.lang)));
     const audience = await provinceAudience(stores, ctx.services.channels);
     if (audience.length === 0) return ctx.replyText('status.no_group');
     // The province reads Vietnamese first.
-    const text = renderSummary(status, form, (k, p) => ctx.services.translator.t('vi', k, p), 'vi', timezone);
-    const chart = await summaryChart(ctx.services, status, 'vi');
-    for (const chat of audience) await ctx.services.outbound.sendMany(chat, [{ type: 'text', text }, ...(chart ? [chart] : [])]);
+    const messages = await render((k, p) => ctx.services.translator.t('vi', k, p), 'vi');
+    for (const chat of audience) await ctx.services.outbound.sendMany(chat, messages);
     await ctx.replyText('status.posted_to_group', { count: audience.length });
   },
 };

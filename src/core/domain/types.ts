@@ -56,6 +56,27 @@ export interface ReportRevision {
   submittedBy: { personId: string; name: string; channel: ChannelName };
   submittedAt: string;
   late: boolean;
+  /** Set when an officer of a unit above sent it for this unit (which could not): that unit's code. */
+  onBehalfOf?: string;
+  /** The review of this revision by a leader above the unit; none while it waits (chờ duyệt). */
+  review?: Review;
+}
+
+/** A leader's decision on a report: accepted (đã duyệt) or returned with a comment (trả lại). */
+export interface Review {
+  state: 'accepted' | 'returned';
+  by: { personId: string; name: string };
+  at: string;
+  comment?: string;
+}
+
+/** One line of the review audit: who accepted or returned which revision, when, with which comment. */
+export interface ReviewEntry {
+  revision: number;
+  state: Review['state'];
+  by: { personId: string; name: string; unitCode: string };
+  at: string;
+  comment?: string;
 }
 
 /** A reporting period as the bot uses it: the bundle's definition with any stored change applied. */

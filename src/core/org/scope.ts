@@ -1,4 +1,4 @@
-import type { Person } from '../domain/types.ts';
+import type { Person, Unit } from '../domain/types.ts';
 import type { Stores } from '../../store/stores.ts';
 import { UnitTree } from './unit-tree.ts';
 
@@ -10,9 +10,17 @@ export function scopeOf(person: Person | null, rootCode: string): string {
   return person?.unitCode ?? rootCode;
 }
 
-/** Every unit as a tree, read now. */
+/** One tree per unit list (the store hands out one list per change), so a national tree is built once. */
+const trees = new WeakMap<readonly Unit[], UnitTree>();
+
+/** Every unit as a tree, as the store holds them now. */
 export async function loadTree(stores: Stores, rootCode: string): Promise<UnitTree> {
-  return new UnitTree(await stores.units.list(), rootCode);
+  const units = await stores.units.snapshot();
+  const known = trees.get(units);
+  if (known && known.rootCode === rootCode) return known;
+  const tree = new UnitTree(units, rootCode);
+  trees.set(units, tree);
+  return tree;
 }
 
 /** True when the person's scope covers the unit (their own unit or one below it). */

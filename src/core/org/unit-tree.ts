@@ -4,6 +4,8 @@ import type { Unit } from '../domain/types.ts';
 export class UnitTree {
   private readonly byCode = new Map<string, Unit>();
   private readonly childrenOf = new Map<string, Unit[]>();
+  private counts: Map<string, number> | undefined;
+  private readonly byDepthMemo = new Map<string, Map<number, number>>();
 
   constructor(
     units: readonly Unit[],
@@ -89,6 +91,54 @@ export class UnitTree {
   /** The reporting units in the subtree of `code` (itself included when it reports). */
   reportingWithin(code: string): Unit[] {
     return this.subtree(code).filter((u) => this.isReporting(u.code));
+  }
+
+  /** How many reporting units lie in the subtree of `code` (itself included). */
+  reportingCount(code: string): number {
+    if (this.isReporting(code)) return 1;
+    return this.countsBelow().get(code) ?? 0;
+  }
+
+  /** Reporting units of the subtree of `code` by depth below the root: depth → count. */
+  reportingByDepth(code: string): Map<number, number> {
+    const known = this.byDepthMemo.get(code);
+    if (known) return known;
+    const byDepth = new Map<number, number>();
+    let level = [code];
+    for (let depth = this.depth(code); level.length; depth += 1) {
+      const next: string[] = [];
+      for (const current of level) {
+        const children = this.childrenOf.get(current);
+        if (children) for (const child of children) next.push(child.code);
+        else if (this.isReporting(current)) byDepth.set(depth, (byDepth.get(depth) ?? 0) + 1);
+      }
+      level = next;
+    }
+    this.byDepthMemo.set(code, byDepth);
+    return byDepth;
+  }
+
+  /** Reporting units below each unit that has units below it, computed once (children before parents). */
+  private countsBelow(): Map<string, number> {
+    if (this.counts) return this.counts;
+    const counts = new Map<string, number>();
+    const order = [this.rootCode];
+    const seen = new Set(order);
+    for (let head = 0; head < order.length; head += 1) {
+      for (const child of this.childrenOf.get(order[head]!) ?? []) {
+        if (seen.has(child.code) || !this.childrenOf.has(child.code)) continue;
+        seen.add(child.code);
+        order.push(child.code);
+      }
+    }
+    for (let i = order.length - 1; i >= 0; i -= 1) {
+      const code = order[i]!;
+      let total = 0;
+      for (const child of this.childrenOf.get(code) ?? []) total += this.isReporting(child.code) ? 1 : (counts.get(child.code) ?? 0);
+      counts.set(code, total);
+    }
+    this.counts = counts;
+    return counts;
   }
 
   /** Would hanging `code` under `newParent` make a unit its own ancestor? */

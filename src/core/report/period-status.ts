@@ -1,6 +1,7 @@
 import type { Period, Person, ReportRevision, Unit } from '../domain/types.ts';
 import type { Stores } from '../../store/stores.ts';
 import { UnitTree } from '../org/unit-tree.ts';
+import { loadTree } from '../org/scope.ts';
 
 export interface UnitStatus {
   unit: Unit;
@@ -28,15 +29,21 @@ export function reportingUnits(units: readonly Unit[], provinceCode: string, sco
 
 /** Who has reported in the subtree of `scope` (default: the whole province). */
 export async function periodStatus(stores: Stores, period: Period, provinceCode: string, scope = provinceCode): Promise<PeriodStatus> {
-  const [units, latest] = await Promise.all([stores.units.list(), stores.reports.latestForPeriod(period.id)]);
+  const tree = await loadTree(stores, provinceCode);
+  const units = tree.reportingWithin(scope);
+  const latest = await stores.reports.latestOf(
+    period.id,
+    units.map((u) => u.code),
+  );
   const statuses = await Promise.all(
-    reportingUnits(units, provinceCode, scope).map(async (unit) => ({
+    units.map(async (unit) => ({
       unit,
       latest: latest.get(unit.code) ?? null,
       officers: (await stores.people.listByUnit(unit.code)).filter((p) => p.role === 'officer'),
     })),
   );
   const reported = statuses.filter((s) => s.latest !== null);
+  const scopeUnit = tree.get(scope);
   return {
     period,
     units: statuses,
@@ -44,8 +51,6 @@ export async function periodStatus(stores: Stores, period: Period, provinceCode:
     missing: statuses.filter((s) => s.latest === null),
     onTime: reported.filter((s) => !s.latest?.late).length,
     late: reported.filter((s) => !!s.latest?.late).length,
-    ...(scope !== provinceCode
-      ? { scope: units.find((u) => u.code === scope) ?? { code: scope, name: scope, parentCode: null, createdAt: '' } }
-      : {}),
+    ...(scope !== provinceCode ? { scope: scopeUnit ?? { code: scope, name: scope, parentCode: null, createdAt: '' } } : {}),
   };
 }

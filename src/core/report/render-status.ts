@@ -5,8 +5,22 @@ import { targetProgress } from '../../flow/targets.ts';
 import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
 import type { PeriodStatus } from './period-status.ts';
 import { sayText } from '../../flow/form-text.ts';
+import type { ReportRevision } from '../domain/types.ts';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
+
+function reviewCounts(status: PeriodStatus, t: T): string {
+  const states = status.reported.map((s) => s.latest?.review?.state);
+  const accepted = states.filter((s) => s === 'accepted').length;
+  const returned = states.filter((s) => s === 'returned').length;
+  return t('review.counts', { accepted, pending: states.length - accepted - returned, returned });
+}
+
+/** " — chờ duyệt" / " — đã duyệt" / " — trả lại", and who sent it on the unit's behalf. */
+function reviewMark(rev: ReportRevision, t: T): string {
+  const behalf = rev.onBehalfOf ? ` ${t('behalf.mark', { unit: rev.onBehalfOf })}` : '';
+  return ` — ${t(rev.review ? `review.mark_${rev.review.state}` : 'review.mark_waiting')}${behalf}`;
+}
 
 function header(status: PeriodStatus, t: T, lang: Lang, zone: string): string[] {
   const total = status.units.length;
@@ -16,6 +30,7 @@ function header(status: PeriodStatus, t: T, lang: Lang, zone: string): string[] 
     ...(status.scope ? [t('tree.scope_line', { code: status.scope.code, name: status.scope.name })] : []),
     t('status.deadline', { deadline: formatDeadline(status.period, zone) }),
     t('status.completeness', { reported: status.reported.length, total, percent, onTime: status.onTime, late: status.late }),
+    ...(status.reported.length ? [reviewCounts(status, t)] : []),
   ];
 }
 
@@ -33,7 +48,7 @@ export function renderStatus(status: PeriodStatus, t: T, lang: Lang, zone: strin
           at: formatDateTime(rev.submittedAt, zone),
           by: rev.submittedBy.name,
           revision: rev.revision,
-        }),
+        }) + reviewMark(rev, t),
       );
     }
   }
@@ -67,7 +82,7 @@ export function renderSummary(status: PeriodStatus, form: FormSpec, t: T, lang: 
   );
   lines.push('', t('status.totals_heading', { count: status.reported.length }));
   const numberFormat = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 2 });
-  const progress = new Map(targetProgress(form, totals, status.units.length).map((p) => [p.questionId, p]));
+  const progress = new Map(targetProgress(form, totals, status.units.length, !status.scope).map((p) => [p.questionId, p]));
   for (const { questionId, total } of totals) {
     const question = form.questions.find((q) => q.id === questionId);
     const label = question ? sayText(question.label ?? question.prompt, t) : questionId;

@@ -4,6 +4,7 @@ import { promptFor, restoreState, startForm, step, type FormInput, type FormStat
 import { resolveChoice } from '../bot/resolve-choice.ts';
 import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
 import { confirmPlanImport } from './plan-import.ts';
+import { notifyReviewers } from '../review/notify-review.ts';
 import { findPeriod, isLate, isOpen, openPeriods } from './periods.ts';
 import { readSession, writeSession, SESSION_VERSION, type ReportSession, type Session } from './session.ts';
 
@@ -159,6 +160,7 @@ async function answer(ctx: BotContext, session: ReportSession, input: FormInput)
       deadline: formatDeadline(period, timezone),
     }),
   });
+  await notifyReviewers(ctx.services, revision);
   if (overtaken) {
     await ctx.replyText('report.overtaken', {
       name: overtaken.submittedBy.name,
