@@ -196,6 +196,12 @@ export async function runTreeBench(): Promise<string[]> {
       await run('root', 'tinhhinh');
       lines.push(`/tinhhinh root after a tree change (roll-ups rebuilt, tree reloaded): ${(performance.now() - started).toFixed(0)} ms`);
 
+      // The rebuild alone: one Lua script, during which Redis serves nobody else.
+      await redis.del(keys.rollupsBuilt());
+      started = performance.now();
+      await bot.app.stores.reports.rollups(PERIOD, ['TW']);
+      lines.push(`roll-ups rebuilt alone (one script, Redis busy meanwhile): ${(performance.now() - started).toFixed(0)} ms`);
+
       (globalThis as { gc?: () => void }).gc?.();
       const memory = process.memoryUsage();
       const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);

@@ -11,8 +11,8 @@ export class Keys {
   inboundLimit = () => `${this.prefix}inbound-limit`;
   reportRevisions = (periodId: string, unitCode: string) => `${this.prefix}report:${periodId}:${unitCode}`;
   reportLatest = (periodId: string) => `${this.prefix}report-latest:${periodId}`;
-  /** Totals of the reports in one unit's subtree for a period (maintained on submit and review). */
-  rollup = (periodId: string, unitCode: string) => `${this.prefix}rollup:${periodId}:${unitCode}`;
+  /** Per unit above a reporting unit: totals of the reports below it for a period (kept on submit and review). */
+  rollups = (periodId: string) => `${this.prefix}rollups:${periodId}`;
   /** Periods whose roll-ups are complete; emptied when the tree changes, so they are rebuilt on the next read. */
   rollupsBuilt = () => `${this.prefix}rollups-built`;
   /** Who accepted or returned which report, when, with which comment (one list per period and unit). */

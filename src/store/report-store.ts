@@ -21,14 +21,14 @@ export class ReportStore {
     // cjson turns empty tables into objects and has no null inside tables: keep answers as a JSON string field.
     const n = (await this.redis.eval(
       SUBMIT_SCRIPT,
-      4,
+      5,
       this.keys.reportRevisions(revision.periodId, revision.unitCode),
       this.keys.reportLatest(revision.periodId),
       this.keys.units(),
       this.keys.rollupsBuilt(),
+      this.keys.rollups(revision.periodId),
       JSON.stringify({ ...payload, answers: JSON.stringify(revision.answers) }),
       revision.unitCode,
-      this.keys.rollup(revision.periodId, ''),
       revision.periodId,
     )) as number;
     return { ...revision, revision: n };
@@ -54,15 +54,15 @@ export class ReportStore {
     };
     const result = (await this.redis.eval(
       REVIEW_SCRIPT,
-      4,
+      5,
       this.keys.reportLatest(periodId),
       this.keys.units(),
       this.keys.rollupsBuilt(),
       this.keys.reviewAudit(periodId, unitCode),
+      this.keys.rollups(periodId),
       unitCode,
       revision,
       JSON.stringify(review),
-      this.keys.rollup(periodId, ''),
       periodId,
       JSON.stringify(entry),
     )) as number;
@@ -95,24 +95,18 @@ export class ReportStore {
     if (!(await this.redis.sismember(this.keys.rollupsBuilt(), periodId))) {
       await this.redis.eval(
         REBUILD_SCRIPT,
-        3,
+        4,
         this.keys.reportLatest(periodId),
         this.keys.units(),
         this.keys.rollupsBuilt(),
-        this.keys.rollup(periodId, ''),
+        this.keys.rollups(periodId),
         periodId,
       );
     }
-    const pipeline = this.redis.pipeline();
-    for (const code of unitCodes) pipeline.hgetall(this.keys.rollup(periodId, code));
-    const replies = (await pipeline.exec()) ?? [];
     const result = new Map<string, Rollup>();
-    replies.forEach(([error, value], i) => {
-      if (error) throw error;
-      const rollup: Rollup = {};
-      for (const [field, raw] of Object.entries((value ?? {}) as Record<string, string>)) rollup[field] = Number(raw);
-      result.set(unitCodes[i]!, rollup);
-    });
+    if (unitCodes.length === 0) return result;
+    const raws = await this.redis.hmget(this.keys.rollups(periodId), ...unitCodes);
+    raws.forEach((raw, i) => result.set(unitCodes[i]!, parseRollup(raw)));
     return result;
   }
 
@@ -145,5 +139,19 @@ function decode(raw: string | null | undefined): ReportRevision | null {
     return parseStored(JSON.stringify(parsed), revisionSchema);
   } catch {
     return null;
+  }
+}
+
+/** A stored roll-up (JSON of numbers); anything else counts as empty. */
+function parseRollup(raw: string | null): Rollup {
+  if (!raw) return {};
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    const out: Rollup = {};
+    for (const [field, value] of Object.entries(parsed)) if (typeof value === 'number') out[field] = value;
+    return out;
+  } catch {
+    return {};
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Lua shared by the scripts that keep the roll-ups: for each unit above a reporting unit, a hash
- * `rollup:<period>:<unit>` with the counts and sums of the latest reports below it:
+ * Lua shared by the scripts that keep the roll-ups: one hash per period, `rollups:<period>`, whose
+ * field for each unit above a reporting unit holds (as JSON) the counts and sums of the latest
+ * reports below it:
  *   n    reports            late  sent late          acc / ret  accepted / returned
  *   d<k> reports of units at depth k below the root
  *   s:<question>  sum of every numeric answer   a:<question>  the same over accepted reports only
@@ -54,18 +55,16 @@ local function contribution(encoded, depth)
   return c
 end
 -- Adds (new - old) of one unit's report to every unit above it.
-local function move(unitsKey, prefix, code, oldEncoded, newEncoded)
+local function move(unitsKey, rollupsKey, code, oldEncoded, newEncoded)
   local chain = above(unitsKey, code)
   local old = contribution(oldEncoded, #chain)
   local delta = contribution(newEncoded, #chain)
   for k, v in pairs(old) do delta[k] = (delta[k] or 0) - v end
   for _, unit in ipairs(chain) do
-    local key = prefix .. unit
-    for k, v in pairs(delta) do
-      if v ~= 0 then
-        if string.sub(k, 2, 2) == ':' then redis.call('HINCRBYFLOAT', key, k, v) else redis.call('HINCRBY', key, k, v) end
-      end
-    end
+    local raw = redis.call('HGET', rollupsKey, unit)
+    local sums = raw and cjson.decode(raw) or {}
+    for k, v in pairs(delta) do sums[k] = (sums[k] or 0) + v end
+    redis.call('HSET', rollupsKey, unit, cjson.encode(sums))
   end
 end
 `;
@@ -73,7 +72,7 @@ end
 /**
  * Appends a revision with the next number, records it as the unit's latest and, when the period's
  * roll-ups are built, moves them by the difference.
- * KEYS: revisions list, latest hash, units hash, built set. ARGV: revision JSON, unit code, roll-up key prefix, period id.
+ * KEYS: revisions list, latest hash, units hash, built set, roll-ups hash. ARGV: revision JSON, unit code, period id.
  */
 export const SUBMIT_SCRIPT = `${COMMON}
 local n = redis.call('LLEN', KEYS[1]) + 1
@@ -83,15 +82,15 @@ local encoded = cjson.encode(rev)
 redis.call('RPUSH', KEYS[1], encoded)
 local old = redis.call('HGET', KEYS[2], ARGV[2])
 redis.call('HSET', KEYS[2], ARGV[2], encoded)
-if redis.call('SISMEMBER', KEYS[4], ARGV[4]) == 1 then move(KEYS[3], ARGV[3], ARGV[2], old, encoded) end
+if redis.call('SISMEMBER', KEYS[4], ARGV[3]) == 1 then move(KEYS[3], KEYS[5], ARGV[2], old, encoded) end
 return n
 `;
 
 /**
  * Sets the review of the unit's latest revision when it is still the one reviewed (0 otherwise:
  * a newer revision came in), appends the audit entry, and moves the roll-ups.
- * KEYS: latest hash, units hash, built set, audit list. ARGV: unit code, revision, review JSON,
- * roll-up key prefix, period id, audit entry JSON.
+ * KEYS: latest hash, units hash, built set, audit list, roll-ups hash. ARGV: unit code, revision,
+ * review JSON, period id, audit entry JSON.
  */
 export const REVIEW_SCRIPT = `${COMMON}
 local old = redis.call('HGET', KEYS[1], ARGV[1])
@@ -101,19 +100,18 @@ if tonumber(rev['revision']) ~= tonumber(ARGV[2]) then return 0 end
 rev['review'] = cjson.decode(ARGV[3])
 local encoded = cjson.encode(rev)
 redis.call('HSET', KEYS[1], ARGV[1], encoded)
-redis.call('RPUSH', KEYS[4], ARGV[6])
-if redis.call('SISMEMBER', KEYS[3], ARGV[5]) == 1 then move(KEYS[2], ARGV[4], ARGV[1], old, encoded) end
+redis.call('RPUSH', KEYS[4], ARGV[5])
+if redis.call('SISMEMBER', KEYS[3], ARGV[4]) == 1 then move(KEYS[2], KEYS[5], ARGV[1], old, encoded) end
 return 1
 `;
 
 /**
  * Builds a period's roll-ups from scratch (after the tree changed, or for reports stored before
  * roll-ups existed): sums in memory, one write per unit above a report, then marks the period built.
- * KEYS: latest hash, units hash, built set. ARGV: roll-up key prefix, period id.
+ * KEYS: latest hash, units hash, built set, roll-ups hash. ARGV: period id.
  */
 export const REBUILD_SCRIPT = `${COMMON}
-local codes = redis.call('HKEYS', KEYS[2])
-for i = 1, #codes do redis.call('DEL', ARGV[1] .. codes[i]) end
+redis.call('DEL', KEYS[4])
 local sums = {}
 local latest = redis.call('HGETALL', KEYS[1])
 for i = 1, #latest, 2 do
@@ -125,14 +123,7 @@ for i = 1, #latest, 2 do
     for k, v in pairs(c) do s[k] = (s[k] or 0) + v end
   end
 end
-for unit, s in pairs(sums) do
-  local args = {}
-  for k, v in pairs(s) do
-    args[#args + 1] = k
-    args[#args + 1] = string.format('%.17g', v)
-  end
-  redis.call('HSET', ARGV[1] .. unit, unpack(args))
-end
-redis.call('SADD', KEYS[3], ARGV[2])
+for unit, s in pairs(sums) do redis.call('HSET', KEYS[4], unit, cjson.encode(s)) end
+redis.call('SADD', KEYS[3], ARGV[1])
 return #latest / 2
 `;
