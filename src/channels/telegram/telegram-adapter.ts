@@ -17,7 +17,7 @@ export const TELEGRAM_TEXT_LIMIT = 4096;
 export const TELEGRAM_CAPTION_LIMIT = 1024;
 import type { TelegramAdapterOptions, TelegramMode } from './telegram-options.ts';
 import { toInbound, type CallbackRef } from './to-inbound.ts';
-import { webhookUrl } from './webhook-url.ts';
+import { webhookUrl } from '../shared/webhook-url.ts';
 import { HttpServer } from '../../http/http-server.ts';
 import { addWebhookRoute, type WebhookOutcome } from '../../http/webhook-route.ts';
 import { UpdateNotTakenError } from '../../core/update-not-taken.ts';

@@ -16,6 +16,7 @@ import type { ZaloUpdate } from './zalo-types.ts';
 import { HttpServer } from '../../http/http-server.ts';
 import type { FilePublisher } from '../shared/file-publisher.ts';
 import { addWebhookRoute, type WebhookOutcome } from '../../http/webhook-route.ts';
+import { webhookUrl } from '../shared/webhook-url.ts';
 import { UpdateNotTakenError } from '../../core/update-not-taken.ts';
 
 /** Header the Zalo Bot Platform sends the webhook's secret token in. */
@@ -111,7 +112,7 @@ export class ZaloAdapter implements ChannelAdapter {
     }
     this.handler = handler;
     try {
-      await this.client.call('setWebhook', { url: mode.publicUrl, secret_token: mode.secretToken });
+      await this.client.call('setWebhook', { url: webhookUrl(mode.publicUrl, mode.path), secret_token: mode.secretToken });
     } catch (error) {
       this.handler = undefined;
       await own?.close();

@@ -1,7 +1,7 @@
 import type { Command } from '../bot/command.ts';
 import type { BotContext } from '../bot/bot-context.ts';
 import { foldText as fold } from '../../flow/fold.ts';
-import { parseUnitList, type UnitRow } from '../org/unit-import.ts';
+import { formatUnitList, parseUnitList, type UnitRow } from '../org/unit-import.ts';
 import { covers, loadTree, scopeOf } from '../org/scope.ts';
 import { renderTree } from '../org/render-tree.ts';
 import { UnitTree } from '../org/unit-tree.ts';
@@ -20,6 +20,24 @@ async function list(ctx: BotContext): Promise<void> {
     return parent && parent !== province.code ? `${line} ${ctx.t('tree.under', { parent })}` : line;
   });
   await ctx.reply({ type: 'text', text: [ctx.t('units.list_title', { count: below.length }), ...lines].join('\n') });
+}
+
+/** "/donvi xuat": the units in scope as a CSV file that `/donvi nhap` (or sending the file) reads back unchanged. */
+async function exportList(ctx: BotContext): Promise<void> {
+  const { stores, province } = ctx.services;
+  const tree = await loadTree(stores, province.code);
+  const below = tree.subtree(scopeOf(ctx.person, province.code)).filter((u) => u.code !== province.code);
+  if (below.length === 0) return ctx.replyText('units.empty');
+  const rows = below.map((u) => ({ code: u.code, name: u.name, parentCode: tree.parentOf(u.code) ?? province.code }));
+  // The BOM lets Excel open the Vietnamese names as UTF-8; the import skips it.
+  const content = Buffer.from(`\uFEFF${formatUnitList(rows)}`, 'utf8');
+  await ctx.reply({
+    type: 'file',
+    fileName: 'don-vi.csv',
+    mimeType: 'text/csv',
+    content,
+    caption: ctx.t('units.exported', { count: rows.length }),
+  });
 }
 
 async function add(ctx: BotContext, rest: string[]): Promise<void> {
@@ -170,6 +188,8 @@ const SUBCOMMANDS = new Map<string, (ctx: BotContext, rest: string[], raw: strin
   ['tree', showTree],
   ['chuyen', moveUnit],
   ['move', moveUnit],
+  ['xuat', exportList],
+  ['export', exportList],
   ['nhap', importFromMessage],
   ['import', importFromMessage],
 ]);

@@ -1,3 +1,5 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { foldText } from '../../flow/fold.ts';
@@ -19,24 +21,52 @@ const yamlSchema = z.array(
 
 /**
  * Reads a list of units: YAML (a list of {code, name, parent?}, or {units: [...]}) or CSV / plain lines
- * "code, name[, parent]" (comma, semicolon or tab; a header line "code,name" is skipped).
+ * "code, name[, parent]" (comma, semicolon or tab; a header line "code,name" is skipped). CSV is read
+ * with csv-parse, so a name holding a comma is written in quotes: `HD01,"Huyện Đoàn Ninh Hải, Ninh Thuận",TINH`;
+ * what {@link formatUnitList} writes reads back unchanged.
  */
 export function parseUnitList(text: string, fileName: string): UnitListResult {
   const clean = text.replace(/^\uFEFF/, '').normalize('NFC');
   if (/\.ya?ml$/i.test(fileName)) return fromYaml(clean);
+  let rows: { record: string[]; info: { lines: number } }[];
+  try {
+    rows = parseCsv(clean, {
+      delimiter: [',', ';', '\t'],
+      relax_column_count: true,
+      relax_quotes: true,
+      trim: true,
+      skip_empty_lines: true,
+      comment: '#',
+      comment_no_infix: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    return { ok: false, line: Number((error as { lines?: unknown }).lines) || 1, problemKey: 'units.problem_csv' };
+  }
   const units: UnitRow[] = [];
-  const lines = clean.split(/\r?\n/);
-  for (const [index, line] of lines.entries()) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    const cells = line.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ''));
-    const [code = '', name = '', parent] = cells;
+  for (const [index, { record, info }] of rows.entries()) {
+    const [code = '', name = '', parent = ''] = record;
     if (index === 0 && HEADER_CODE.has(foldText(code))) continue;
-    if (!CODE.test(code)) return { ok: false, line: index + 1, problemKey: 'units.problem_code' };
-    if (!name) return { ok: false, line: index + 1, problemKey: 'units.problem_name' };
+    if (!CODE.test(code)) return { ok: false, line: info.lines, problemKey: 'units.problem_code' };
+    if (!name) return { ok: false, line: info.lines, problemKey: 'units.problem_name' };
     units.push({ code, name, ...(parent ? { parentCode: parent } : {}) });
   }
   if (units.length === 0) return { ok: false, line: 1, problemKey: 'units.problem_empty' };
   return { ok: true, units };
+}
+
+/** A list of units as CSV with a header (`code,name,parent`), quoted where needed; {@link parseUnitList} reads it back. */
+export function formatUnitList(units: readonly UnitRow[]): string {
+  return stringifyCsv(
+    units.map((u) => [u.code, u.name, u.parentCode ?? '']),
+    {
+      header: true,
+      columns: ['code', 'name', 'parent'],
+      record_delimiter: 'unix',
+      // The reader also splits on ";" and tabs (lists typed by hand), so such names are quoted too.
+      quoted_match: /[;\t]/,
+    },
+  );
 }
 
 function fromYaml(text: string): UnitListResult {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KeyedSerialQueue } from '../../../src/core/keyed-serial-queue.ts';
 import { mapTelegramError } from '../../../src/channels/telegram/map-telegram-error.ts';
 import { splitText } from '../../../src/channels/shared/split-text.ts';
-import { webhookUrl } from '../../../src/channels/telegram/webhook-url.ts';
+import { webhookUrl } from '../../../src/channels/shared/webhook-url.ts';
 
 describe('splitText', () => {
   it('keeps short texts whole', () => {
