@@ -27,7 +27,7 @@ const COUNT = new RegExp(
   String.raw`(?:(ít nhất|tối thiểu|không dưới|không ít hơn|trên|từ)\s+)?${NUMBER}\s+([\p{L}][^,;:.()%\d]{1,90})`,
   'giu',
 );
-const SHARE = new RegExp(String.raw`(\d{1,3}(?:,\d+)?)\s*%\s+(?:(?:các|số|tổng số)\s+)?([\p{L}][^,;:.()%\d]{2,90})`, 'giu');
+const SHARE = new RegExp(String.raw`(\d{1,3}(?:,\d+)?)\s*%\s+(?:(?:các|số|tổng số)\s+)?([\p{L}][^;:.()%\d]{2,120})`, 'giu');
 const TRIGGER = /(ít nhất|tối thiểu|phấn đấu|chỉ tiêu|mỗi|không dưới|không ít hơn|đạt)/iu;
 const PROVINCE = /(toàn tỉnh|toàn thành phố|cả tỉnh|toàn huyện|toàn xã|toàn phường|toàn quận|toàn đoàn|phấn đấu)/iu;
 const EACH =
@@ -175,8 +175,11 @@ function countsIn(sentence: string, section: string | null): PlanTarget[] {
 function cleanSubject(text: string): string {
   const cut = text
     .replace(SUBJECT_END, '')
-    .replace(/\s+(và|hoặc|,)\s*$/iu, '')
+    .replace(/\s+(và|hoặc)\s*$/iu, '')
     .trim();
-  const words = cut.split(/\s+/).slice(0, 12);
-  return words.join(' ').replace(/[\s"“”'’]+$/u, '');
+  const all = cut.split(/\s+/);
+  let kept = all.slice(0, 12).join(' ');
+  // A subject cut by the word limit ends at its last comma rather than in the middle of a phrase.
+  if (all.length > 12 && kept.includes(',')) kept = kept.slice(0, kept.lastIndexOf(','));
+  return kept.replace(/[\s,"“”'’]+$/u, '');
 }
