@@ -95,11 +95,16 @@ function heading(text: string): Paragraph {
   return para([run(text, { bold: true, size: BODY })], { spacing: { before: 160, after: 80 }, indent: { firstLine: 567 } });
 }
 
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+}
+
 function cell(children: Paragraph[], width: number, borders = true): TableCell {
   return new TableCell({
     children,
     width: { size: width, type: WidthType.PERCENTAGE },
-    verticalAlign: VerticalAlign.CENTER,
+    // Header and signature blocks line up at the top; figures are centred in their row.
+    verticalAlign: borders ? VerticalAlign.CENTER : VerticalAlign.TOP,
     ...(borders ? {} : { borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER } }),
   });
 }
@@ -128,7 +133,7 @@ function headerBlock(data: ReportData, t: T): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, 42, false), cell(right, 58, false)] })],
+    rows: [new TableRow({ children: [cell(left, 45, false), cell(right, 55, false)] })],
   });
 }
 
@@ -154,7 +159,7 @@ function completenessBlock(data: ReportData, t: T): Paragraph[] {
       t('exports.report.completeness', {
         ...c,
         date: formatDate(data.generatedAt, data.zone),
-        period: titleIn(data.period.title, data.lang),
+        period: lowerFirst(reportSubject(titleIn(data.period.title, data.lang))),
       }),
     ),
   ];
@@ -219,9 +224,10 @@ function figureTable(data: ReportData, figures: FigureRow[], n: (x: number) => s
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: columns.map((col) => cell([cellText(col.title, true)], col.width)) }),
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((col) => cell([cellText(col.title, true)], col.width)) }),
       ...figures.map(
-        (f, i) => new TableRow({ children: columns.map((col) => cell([cellText(col.value(f, i), false, col.left)], col.width)) }),
+        (f, i) =>
+          new TableRow({ cantSplit: true, children: columns.map((col) => cell([cellText(col.value(f, i), false, col.left)], col.width)) }),
       ),
     ],
   });

@@ -14,7 +14,7 @@ type T = (key: string, params?: Record<string, string | number>) => string;
 
 const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
 const INTEGER_FORMAT = '#,##0';
-const DECIMAL_FORMAT = '#,##0.##';
+const DECIMAL_FORMAT = '#,##0.00';
 const PERCENT_FORMAT = '0.0';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
