@@ -18,6 +18,8 @@ export class Keys {
   /** Who accepted or returned which report, when, with which comment (one list per period and unit). */
   reviewAudit = (periodId: string, unitCode: string) => `${this.prefix}review-audit:${periodId}:${unitCode}`;
   offered = (channel: string, userId: string) => `${this.prefix}offered:${channel}:${userId}`;
+  /** The revision number a submission made by one update got (so handling it again adds nothing). */
+  submission = (updateKey: string) => `${this.prefix}submission:${updateKey}`;
   session = (channel: string, userId: string) => `${this.prefix}session:${channel}:${userId}`;
   /** An update handled (done); see update-ledger-store.ts for the keys of one being handled. */
   seen = (updateKey: string) => `${this.prefix}seen:${updateKey}`;

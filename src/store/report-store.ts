@@ -15,21 +15,26 @@ export class ReportStore {
     private readonly keys: Keys,
   ) {}
 
-  /** Stores a new revision and returns it with its number. */
-  async submit(revision: Omit<ReportRevision, 'revision'>): Promise<ReportRevision> {
+  /**
+   * Stores a new revision and returns it with its number. `once` (the update's key) makes a repeat of
+   * the same submission (an update handled again after a crash) return the first one's number.
+   */
+  async submit(revision: Omit<ReportRevision, 'revision'>, options: { once?: string } = {}): Promise<ReportRevision> {
     const payload = { ...revision, revision: 0 };
     // cjson turns empty tables into objects and has no null inside tables: keep answers as a JSON string field.
     const n = (await this.redis.eval(
       SUBMIT_SCRIPT,
-      5,
+      6,
       this.keys.reportRevisions(revision.periodId, revision.unitCode),
       this.keys.reportLatest(revision.periodId),
       this.keys.units(),
       this.keys.rollupsBuilt(),
       this.keys.rollups(revision.periodId),
+      this.keys.submission(options.once ?? ''),
       JSON.stringify({ ...payload, answers: JSON.stringify(revision.answers) }),
       revision.unitCode,
       revision.periodId,
+      options.once ? '1' : '0',
     )) as number;
     return { ...revision, revision: n };
   }

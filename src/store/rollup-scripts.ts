@@ -72,9 +72,14 @@ end
 /**
  * Appends a revision with the next number, records it as the unit's latest and, when the period's
  * roll-ups are built, moves them by the difference.
- * KEYS: revisions list, latest hash, units hash, built set, roll-ups hash. ARGV: revision JSON, unit code, period id.
+ * KEYS: revisions list, latest hash, units hash, built set, roll-ups hash, submission key. ARGV: revision
+ * JSON, unit code, period id, '1' when keyed by the submitting update (a repeat returns the first number).
  */
 export const SUBMIT_SCRIPT = `${COMMON}
+if ARGV[4] == '1' then
+  local earlier = redis.call('GET', KEYS[6])
+  if earlier then return tonumber(earlier) end
+end
 local n = redis.call('LLEN', KEYS[1]) + 1
 local rev = cjson.decode(ARGV[1])
 rev['revision'] = n
@@ -83,6 +88,7 @@ redis.call('RPUSH', KEYS[1], encoded)
 local old = redis.call('HGET', KEYS[2], ARGV[2])
 redis.call('HSET', KEYS[2], ARGV[2], encoded)
 if redis.call('SISMEMBER', KEYS[4], ARGV[3]) == 1 then move(KEYS[3], KEYS[5], ARGV[2], old, encoded) end
+if ARGV[4] == '1' then redis.call('SET', KEYS[6], n, 'EX', 172800) end
 return n
 `;
 

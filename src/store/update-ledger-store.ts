@@ -14,22 +14,30 @@ const DONE_TTL_SECONDS = 60 * 60 * 24 * 2;
 const CLAIM_SCRIPT = `
 local waiting, alive = KEYS[4], KEYS[5]
 local function leaveLine() redis.call('ZREM', waiting, ARGV[3]) redis.call('HDEL', alive, ARGV[3]) end
-if redis.call('EXISTS', KEYS[1]) == 1 then leaveLine() return {'duplicate'} end
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local function now()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
 local head = redis.call('ZRANGE', waiting, 0, 0)[1]
-while head and tonumber(redis.call('HGET', alive, head) or '0') < now do
-  redis.call('ZREM', waiting, head) redis.call('HDEL', alive, head)
-  head = redis.call('ZRANGE', waiting, 0, 0)[1]
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  if head then leaveLine() end
+  return {'duplicate'}
+end
+if head then
+  local ms = now()
+  while head and tonumber(redis.call('HGET', alive, head) or '0') < ms do
+    redis.call('ZREM', waiting, head) redis.call('HDEL', alive, head)
+    head = redis.call('ZRANGE', waiting, 0, 0)[1]
+  end
 end
 local holder = redis.call('GET', KEYS[2])
 if holder ~= ARGV[1] and (holder or (head and head ~= ARGV[3])) then
   if not redis.call('ZSCORE', waiting, ARGV[3]) then redis.call('ZADD', waiting, redis.call('INCR', KEYS[6]), ARGV[3]) end
-  redis.call('HSET', alive, ARGV[3], now + tonumber(ARGV[7]))
+  redis.call('HSET', alive, ARGV[3], now() + tonumber(ARGV[7]))
   redis.call('PEXPIRE', waiting, 86400000) redis.call('PEXPIRE', alive, 86400000)
   return {'busy'}
 end
-leaveLine()
+if head then leaveLine() end
 redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
 local left = redis.call('HGET', KEYS[3], 'key')
 if left and left ~= ARGV[3] then return {'recover', left, redis.call('HGET', KEYS[3], 'message') or 'null'} end

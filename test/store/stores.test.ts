@@ -35,6 +35,15 @@ describe('Redis stores', () => {
     expect([...(await stores.reports.latestForPeriod('p1')).keys()]).toEqual(['HD01']);
   });
 
+  it('stores a submission made by one update once, however often that update is handled', async () => {
+    const revision = { ...base, periodId: 'p-once', answers: { a: 1 }, submittedAt: '2027-01-01T00:00:00Z' };
+    const first = await stores.reports.submit(revision, { once: 'tg:77' });
+    const again = await stores.reports.submit(revision, { once: 'tg:77' });
+    const other = await stores.reports.submit(revision, { once: 'tg:78' });
+    expect([first.revision, again.revision, other.revision]).toEqual([1, 1, 2]);
+    expect(await stores.reports.revisions('p-once', 'HD01')).toHaveLength(2);
+  });
+
   it('lets an invite be redeemed once only, even when two try at the same time', async () => {
     const invite = { code: 'ABC', unitCode: 'HD01', role: 'officer' as const, createdBy: 'x', createdAt: '', expiresAt: '' };
     await stores.invites.create(invite, 60);

@@ -140,15 +140,21 @@ async function answer(ctx: BotContext, session: ReportSession, input: FormInput)
   const person = ctx.person!;
   // Another officer of the unit may have sent a report while this one was being filled in.
   const meanwhile = session.baseRevision === undefined ? null : await stores.reports.latest(period.id, session.unitCode);
-  const overtaken = meanwhile && meanwhile.revision > (session.baseRevision ?? 0) ? meanwhile : null;
-  const revision = await stores.reports.submit({
-    periodId: period.id,
-    unitCode: session.unitCode,
-    answers: result.state.answers,
-    submittedBy: { personId: person.id, name: person.name, channel: ctx.from.channel },
-    submittedAt: now.toISOString(),
-    late: isLate(period, now),
-  });
+  const overtaken =
+    meanwhile && meanwhile.revision > (session.baseRevision ?? 0) && meanwhile.submittedBy.personId !== person.id ? meanwhile : null;
+  // Keyed by the update: if this update is handled again (its process died before completing it),
+  // the report is not stored twice.
+  const revision = await stores.reports.submit(
+    {
+      periodId: period.id,
+      unitCode: session.unitCode,
+      answers: result.state.answers,
+      submittedBy: { personId: person.id, name: person.name, channel: ctx.from.channel },
+      submittedAt: now.toISOString(),
+      late: isLate(period, now),
+    },
+    { once: ctx.message.updateKey },
+  );
   await stores.sessions.clear(ctx.from.channel, ctx.from.userId);
   const key = revision.late ? 'report.submitted_late' : 'report.submitted';
   await ctx.reply(...result.messages, {
