@@ -98,3 +98,29 @@ describe('classes of question that the first frozen part showed', () => {
     expect(ask(SCHEDULE, 'Báo cáo giao ban gửi trước ngày nào hằng quý?')).toContain('ngày 5 của tháng cuối quý');
   });
 });
+
+describe('classes of question that the second frozen part showed', () => {
+  const GUIDE = PlanIndex.build(
+    readPlanDocument(
+      `HƯỚNG DẪN
+Tổ chức Ngày hội đọc sách năm 2031
+-----
+Căn cứ Quy định số 05-QĐi/TW ngày 01/3/2030 của Ban Chấp hành Trung ương; căn cứ Hướng dẫn số 40-HD/TWĐTN ngày 02/01/2031 của Ban Bí thư Trung ương Đoàn, Ban Thường vụ Tỉnh Đoàn hướng dẫn như sau:
+I. NỘI DUNG
+Mỗi chi đoàn tổ chức ít nhất 01 buổi đọc sách.
+II. KIẾN NGHỊ
+Đề nghị Sở Văn hóa tặng sách cho các thư viện xã.
+`,
+      'hd.txt',
+    ),
+  );
+  // "<own type> căn cứ <other type> nào": the other type is the one asked ("Hướng dẫn căn cứ quy định nào" → the Quy định).
+  it.each(['Hướng dẫn căn cứ quy định nào của Trung ương?', 'huong dan nay can cu quy dinh nao'])('"%s"', (q) => {
+    expect(ask(GUIDE, q)).toContain('05-qđi/tw');
+  });
+
+  // "<own type> … điều gì": the document's own type names the document, and "điều gì" only asks.
+  it('"Hướng dẫn kiến nghị điều gì?" reads the section named "Kiến nghị"', () => {
+    expect(ask(GUIDE, 'Hướng dẫn kiến nghị điều gì?')).toContain('tặng sách');
+  });
+});

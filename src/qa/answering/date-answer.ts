@@ -84,7 +84,7 @@ export function answerWhen(ctx: AnswerContext): Draft | null {
       label: labelNamed(d.what, q.words) ? WEIGHT.label : 0,
     };
     const sum = Object.values(p).reduce((a, b) => a + b, 0);
-    const scope = scopeFactor(ctx.scope, d.section, `${d.what} ${heading(d)}`);
+    const scope = scopeFactor(ctx.scope, d.section, d.what, heading(d));
     return { ...p, scope, total: Math.max(0, sum) * scope };
   });
   const scores = parts.map((p) => p?.total ?? 0);

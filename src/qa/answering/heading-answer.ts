@@ -81,7 +81,9 @@ function bestSections(ctx: AnswerContext, question: readonly Word[]): Section[] 
 export function answerHeading(ctx: AnswerContext, fillers: readonly Phrase[]): Draft | null {
   const q = ctx.question;
   const nth = ordinal(q.words);
-  const { content } = contentWords(q, [...fillers, ...DOCUMENT_SELF, ...HEADING_FILLERS]);
+  // "Báo cáo kiến nghị điều gì": the document's own type names the document, not a section.
+  const ownType = ctx.doc.header.docType ? [{ text: ctx.doc.header.docType, words: words(ctx.doc.header.docType) }] : [];
+  const { content } = contentWords(q, [...fillers, ...DOCUMENT_SELF, ...HEADING_FILLERS, ...ownType]);
   const asked = content.filter(({ i }) => !nth || (i !== nth.at && i !== nth.at + 1)).map(({ w }) => w);
   if (asked.length === 0) return null;
   const found = bestSections(ctx, asked);

@@ -179,7 +179,7 @@ function candidates(
       const p = passages.items[i] as Passage;
       const coverage = ctx.coverage(coverageText(p), asked);
       const search = (SEARCH_WEIGHT * (scores[i] ?? 0)) / best;
-      const scope = scopeFactor(ctx.scope, p.section, `${p.text} ${p.context}`);
+      const scope = scopeFactor(ctx.scope, p.section, p.text, p.context);
       return { p, coverage, search, scope, score: (coverage + search) * levelFit(ctx, p) * scope };
     })
     .sort((a, b) => b.score - a.score);

@@ -2,8 +2,8 @@ import type { Answer } from '../answer.ts';
 import type { ReferenceFact } from '../plan-document.ts';
 import { codeKey } from '../question.ts';
 import { relative } from '../search/ranker.ts';
-import { containsPhrase, findPhrase, foldText } from '../vietnamese-text.ts';
-import { BASIS_CUES, REPLACED_CUES, type Phrase } from '../vocabulary.ts';
+import { containsPhrase, findPhrase, foldText, words } from '../vietnamese-text.ts';
+import { BASIS_CUES, DOCUMENT_TYPE_NAMES, REPLACED_CUES, type Phrase } from '../vocabulary.ts';
 import { explainCandidates } from './explain.ts';
 import { MAX_ANSWER, joinWithin, type Draft } from './compose.ts';
 import { rankedIndexes, type AnswerContext } from './context.ts';
@@ -28,9 +28,16 @@ export function answerReference(ctx: AnswerContext): Draft | Answer | null {
   // "căn cứ … nào" asks for the basis, "thay thế … nào" for the document replaced: the other relation does not answer.
   const has = (cues: readonly Phrase[]): boolean => cues.some((p) => findPhrase(ctx.question.words, p.words) >= 0);
   const relation = has(REPLACED_CUES) ? 'replaced' : has(BASIS_CUES) ? 'basis' : null;
+  // "Hướng dẫn căn cứ quy định nào": a type named in the question other than the document's own ("hướng dẫn") is the one asked.
+  const own = ctx.doc.header.docType ? foldText(ctx.doc.header.docType) : '';
+  const namedTypes = DOCUMENT_TYPE_NAMES.filter((t) => foldText(t) !== own && containsPhrase(ctx.question.words, words(t)));
+  const askedDocType =
+    asked && foldText(asked.text) !== own && DOCUMENT_TYPE_NAMES.some((t) => containsPhrase(asked.words, words(t))) ? asked : null;
+  const typeAsked = (r: ReferenceFact): boolean =>
+    !!r.type && (askedDocType ? containsPhrase(r.type, askedDocType.words) : namedTypes.includes(r.type));
   const parts = references.items.map((r, i) => ({
     words: content[i] ?? 0,
-    type: asked && r.type && containsPhrase(r.type, asked.words) ? TYPE_MATCH : 0,
+    type: typeAsked(r) ? TYPE_MATCH : 0,
     preamble: r.section === null ? BASIS : 0,
     relation: relation && r.relation === relation ? WEIGHTS.reference.relation : 0,
     otherRelation: relation && r.relation && r.relation !== relation ? WEIGHTS.reference.otherRelation : 0,

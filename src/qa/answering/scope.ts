@@ -103,15 +103,16 @@ export function questionScope(doc: PlanDocument, question: Question, query: Expa
  * How much a candidate keeps of its score under the question's scope: 1 inside the named item (or
  * when nothing is named), less outside it or when it names another report kind than the one asked.
  */
-export function scopeFactor(scope: Scope, section: string | null, text: string): number {
+export function scopeFactor(scope: Scope, section: string | null, text: string, context = ''): number {
   let factor = 1;
   if (scope.sections && !(section && scope.sections.has(section))) factor *= WEIGHTS.scope.outside;
   if (scope.reportKind) {
+    // The candidate's own words: a heading ("NHIỆM VỤ QUÝ IV") is scoped as a named item, not as a report kind.
     const kinds = reportKinds(text);
     if (kinds.length && !kinds.includes(scope.reportKind)) factor *= WEIGHTS.scope.otherReportKind;
   }
   if (scope.qualifiers.size) {
-    const found = qualifiersOfText(text);
+    const found = qualifiersOfText(`${text} ${context}`);
     for (const [noun, asked] of scope.qualifiers) {
       const numbers = found.get(noun);
       if (numbers && !numbers.includes(asked)) factor *= WEIGHTS.scope.otherReportKind;
