@@ -2,9 +2,11 @@ import { ConfigError } from './config/config.ts';
 import { RedisUnavailableError } from './infra/embedded-redis.ts';
 import { SpecError } from './flow/spec-error.ts';
 import { startBot, type RunningBot } from './app/start-bot.ts';
+import { checkSetup } from './app/check-setup.ts';
 
 /** Composition root: the only place that reads process.env and owns the process lifecycle. */
 async function main(): Promise<void> {
+  if (process.argv.includes('--check')) return check();
   let bot: RunningBot | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -31,6 +33,19 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
+}
+
+/** `--check`: configuration, texts and plan bundle load as at start-up; nothing is connected. */
+function check(): void {
+  try {
+    process.stdout.write(`${checkSetup(process.env)}\n`);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof SpecError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {
