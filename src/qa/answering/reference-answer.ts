@@ -30,7 +30,11 @@ export function answerReference(ctx: AnswerContext): Draft | Answer | null {
   const relation = has(REPLACED_CUES) ? 'replaced' : has(BASIS_CUES) ? 'basis' : null;
   // "Hướng dẫn căn cứ quy định nào": a type named in the question other than the document's own ("hướng dẫn") is the one asked.
   const own = ctx.doc.header.docType ? foldText(ctx.doc.header.docType) : '';
-  const namedTypes = DOCUMENT_TYPE_NAMES.filter((t) => foldText(t) !== own && containsPhrase(ctx.question.words, words(t)));
+  // A type written with its number ("… thực hiện Chỉ thị 04") names the subject, not the document asked.
+  const withNumber = new Set(ctx.question.referenceNumbers.map((r) => r.type));
+  const namedTypes = DOCUMENT_TYPE_NAMES.filter(
+    (t) => foldText(t) !== own && !withNumber.has(foldText(t)) && containsPhrase(ctx.question.words, words(t)),
+  );
   const askedDocType =
     asked && foldText(asked.text) !== own && DOCUMENT_TYPE_NAMES.some((t) => containsPhrase(asked.words, words(t))) ? asked : null;
   const typeAsked = (r: ReferenceFact): boolean =>
