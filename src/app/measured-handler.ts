@@ -1,5 +1,5 @@
 import type { InboundHandler } from '../core/channel.ts';
-import type { Metrics } from '../core/metrics.ts';
+import type { Metrics, UpdateOutcome } from '../core/metrics.ts';
 import { UpdateNotTakenError } from '../core/update-not-taken.ts';
 
 /**
@@ -9,13 +9,13 @@ import { UpdateNotTakenError } from '../core/update-not-taken.ts';
 export function measuredHandler(handle: InboundHandler, metrics: Metrics): InboundHandler {
   return async (message) => {
     const started = performance.now();
-    const record = (outcome: 'handled' | 'not_taken') =>
+    const record = (outcome: UpdateOutcome) =>
       metrics.updateHandled({ channel: message.chat.channel, kind: message.type, outcome, seconds: (performance.now() - started) / 1000 });
     try {
       await handle(message);
       record('handled');
     } catch (error) {
-      record(error instanceof UpdateNotTakenError ? 'not_taken' : 'handled');
+      record(error instanceof UpdateNotTakenError ? 'not_taken' : 'failed');
       throw error;
     }
   };

@@ -1,7 +1,8 @@
 import type { ChannelName, InboundMessage } from './messages.ts';
 
 /** How the core ended with one inbound update. */
-export type UpdateOutcome = 'handled' | 'not_taken';
+/** `failed`: the handler threw something else (a bug: the core answers its own errors). */
+export type UpdateOutcome = 'handled' | 'not_taken' | 'failed';
 
 /**
  * What the bot counts for operators, recorded through this small port so the core needs no metrics

@@ -39,7 +39,7 @@ export class PromMetrics implements Metrics {
     const registers = [this.registry];
     this.updates = new Counter({
       name: 'doanbot_updates_total',
-      help: 'Inbound updates handled by the core, by channel, kind (text, command, choice, document, unsupported) and outcome (handled, not_taken)',
+      help: 'Inbound updates handled by the core, by channel, kind (text, command, choice, document, unsupported) and outcome (handled, not_taken, failed)',
       labelNames: ['channel', 'kind', 'outcome'],
       registers,
     });
