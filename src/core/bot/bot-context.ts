@@ -4,6 +4,7 @@ import type { Person } from '../domain/types.ts';
 import type { BotServices } from './bot-services.ts';
 import type { Command } from './command.ts';
 import { channelText } from '../channel-words.ts';
+import { appendReply } from './join-replies.ts';
 import type { TextFn } from '../../flow/text-fn.ts';
 
 /**
@@ -41,7 +42,7 @@ export class BotContext {
   }
 
   async reply(...messages: OutboundMessage[]): Promise<void> {
-    for (const m of messages) this.replies.push({ lang: this.lang, ...m });
+    for (const m of messages) appendReply(this.replies, { lang: this.lang, ...m });
   }
 
   async replyText(key: string, params?: Params): Promise<void> {
