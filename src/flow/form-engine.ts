@@ -9,12 +9,14 @@ import { constraintMessage } from './constraint-message.ts';
 import { constraintHolds, hasAnswer, nextQuestion, pruneAnswers, relevantQuestions } from './relevance.ts';
 import { aggregateAnswers } from './targets.ts';
 import type { TextFn } from './text-fn.ts';
+import { readConfirm, renderConfirm, unlikely, type AnswerHistory } from './history-check.ts';
 
 export type { FormState } from './form-state.ts';
 export type { TextFn } from './text-fn.ts';
 export { restoreState } from './form-state.ts';
 export { formatAnswers } from './form-render.ts';
 export { relevantQuestions } from './relevance.ts';
+export type { AnswerHistory } from './history-check.ts';
 
 /** What the person sent: typed text, or a pressed button's choice id. */
 export type FormInput = { kind: 'text'; text: string } | { kind: 'choice'; id: string };
@@ -57,13 +59,25 @@ export function promptFor(spec: FormSpec, state: FormState, t: TextFn): Outbound
   return question ? [renderQuestion(spec, state, question, t)] : [renderReview(spec, state.answers, t)];
 }
 
-/** Takes one input. An invalid answer explains why and asks the same question again, losing nothing. */
-export function step(spec: FormSpec, state: FormState, input: FormInput, t: TextFn): StepResult {
+/**
+ * Takes one input. An invalid answer explains why and asks the same question again, losing nothing.
+ * A figure far from `history` (the unit's previous period, the other units' range) is not refused but
+ * confirmed first: "Có" keeps it, "Sửa" asks again.
+ */
+export function step(spec: FormSpec, state: FormState, input: FormInput, t: TextFn, history?: AnswerHistory): StepResult {
   switch (state.phase) {
     case 'asking': {
       const question = currentQuestion(spec, state);
       if (!question) return show(spec, advance(spec, state), t);
-      return input.kind === 'choice' ? answerChoice(spec, state, question, input.id, t) : answerText(spec, state, question, input.text, t);
+      const { confirm, ...rest } = state;
+      if (confirm && confirm.questionId === question.id) {
+        const reply = readConfirm(input, t);
+        if (reply === 'yes') return commit(spec, rest, question, confirm.value, t);
+        if (reply === 'edit') return show(spec, rest, t);
+      }
+      return input.kind === 'choice'
+        ? answerChoice(spec, rest, question, input.id, t, history)
+        : answerText(spec, rest, question, input.text, t, history);
     }
     case 'review':
       return review(spec, state, input, t);
@@ -94,9 +108,24 @@ function show(spec: FormSpec, state: FormState, t: TextFn, before: OutboundMessa
   return { state, messages: [...before, ...promptFor(spec, state, t)], outcome: 'continue' };
 }
 
-function commit(spec: FormSpec, state: FormState, question: QuestionSpec, value: AnswerValue, t: TextFn): StepResult {
+function commit(
+  spec: FormSpec,
+  state: FormState,
+  question: QuestionSpec,
+  value: AnswerValue,
+  t: TextFn,
+  history?: AnswerHistory,
+): StepResult {
   if (!constraintHolds(spec, question, value, state.answers)) {
     return show(spec, state, t, [{ type: 'text', text: constraintMessage(spec, question, state.answers, t) }]);
+  }
+  const reason = typeof value === 'number' ? unlikely(question.id, value, history) : null;
+  if (reason && typeof value === 'number') {
+    return {
+      state: { ...state, confirm: { questionId: question.id, value } },
+      messages: [renderConfirm(reason, value, t)],
+      outcome: 'continue',
+    };
   }
   const answers = pruneAnswers(spec, { ...state.answers, [question.id]: value });
   // An earlier answer that broke a cross-field rule with this one is asked again: say why.
@@ -115,7 +144,14 @@ function refuse(spec: FormSpec, state: FormState, t: TextFn, errorKey: string, p
   return show(spec, state, t, [{ type: 'text', text: t(errorKey, shown) }]);
 }
 
-function answerChoice(spec: FormSpec, state: FormState, question: QuestionSpec, id: string, t: TextFn): StepResult {
+function answerChoice(
+  spec: FormSpec,
+  state: FormState,
+  question: QuestionSpec,
+  id: string,
+  t: TextFn,
+  history?: AnswerHistory,
+): StepResult {
   if (id === 'keep' && canKeep(state, question)) return show(spec, advance(spec, state), t);
   if (id === 'default' && question.default !== undefined) return commit(spec, state, question, question.default, t);
   if (id === 'skip' && !question.required) return commit(spec, state, question, null, t);
@@ -143,7 +179,14 @@ function answerChoice(spec: FormSpec, state: FormState, question: QuestionSpec, 
   return refuse(spec, state, t, 'form.engine.stale_choice');
 }
 
-function answerText(spec: FormSpec, state: FormState, question: QuestionSpec, text: string, t: TextFn): StepResult {
+function answerText(
+  spec: FormSpec,
+  state: FormState,
+  question: QuestionSpec,
+  text: string,
+  t: TextFn,
+  history?: AnswerHistory,
+): StepResult {
   if (canKeep(state, question) && isOneOf(text, KEEP_WORDS)) return show(spec, advance(spec, state), t);
   if (question.default !== undefined && isOneOf(text, DEFAULT_WORDS)) return commit(spec, state, question, question.default, t);
   if (question.type === 'multi_choice' && isOneOf(text, DONE_WORDS)) return answerChoice(spec, state, question, 'done', t);
@@ -155,7 +198,7 @@ function answerText(spec: FormSpec, state: FormState, question: QuestionSpec, te
     }
   }
   const parsed = parseAnswer(question, text, t);
-  return parsed.ok ? commit(spec, state, question, parsed.value, t) : refuse(spec, state, t, parsed.errorKey, parsed.params);
+  return parsed.ok ? commit(spec, state, question, parsed.value, t, history) : refuse(spec, state, t, parsed.errorKey, parsed.params);
 }
 
 function review(spec: FormSpec, state: FormState, input: FormInput, t: TextFn): StepResult {

@@ -18,6 +18,8 @@ export interface FormState {
   /** True while answering a question picked from the review, so the form goes back to the review. */
   returnToReview: boolean;
   draft?: string[];
+  /** A figure far from the unit's history, waiting for "Có" (keep it) or "Sửa" (ask again). */
+  confirm?: { questionId: string; value: number };
 }
 
 const answerSchema = z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.null()]);
@@ -37,6 +39,7 @@ const stateSchema = z.preprocess(
     current: z.string().nullable(),
     returnToReview: z.boolean(),
     draft: z.array(z.string()).optional(),
+    confirm: z.object({ questionId: z.string(), value: z.number() }).optional(),
   }),
 );
 

@@ -100,4 +100,14 @@ describe('a report reviewed by the leaders of the unit above', () => {
     await join('XA01', 'lanhdao', 'xa1');
     expect(await as('xa1', '/duyet XA01 ok')).toContain(text('review.not_yours', { code: 'XA01' }));
   });
+
+  it('a figure 10× the previous period of the same plan is confirmed, not refused (Có / Sửa as numbered lines)', async () => {
+    const out = await as('an', '/baocao canam-2027', '30');
+    expect(out).toContain(text('history.confirm_previous', { previous: '5', value: '30' }));
+    expect(out).toContain(`1. ${text('history.choice_yes')}`);
+    expect(await as('an', 'có')).toContain('Câu 2/');
+    const session = await chat.bot.app.stores.sessions.read('console', 'an');
+    expect(JSON.stringify(session)).toContain('"propaganda_sessions":30');
+    await as('an', '/huy');
+  });
 });

@@ -5,6 +5,7 @@ import { resolveChoice } from '../bot/resolve-choice.ts';
 import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
 import { confirmPlanImport } from './plan-import.ts';
 import { notifyReviewers } from '../review/notify-review.ts';
+import { answerHistory, answerHistorySchema } from './answer-history.ts';
 import { findPeriod, isLate, isOpen, openPeriods } from './periods.ts';
 import { readSession, writeSession, SESSION_VERSION, type ReportSession, type Session } from './session.ts';
 
@@ -54,7 +55,11 @@ async function beginPeriod(ctx: BotContext, period: Period, session: Session | n
     return resume(ctx, period, session);
   }
   const { stores, form, timezone } = ctx.services;
-  const [unit, previous] = await Promise.all([stores.units.get(person.unitCode), stores.reports.latest(period.id, person.unitCode)]);
+  const [unit, previous, history] = await Promise.all([
+    stores.units.get(person.unitCode),
+    stores.reports.latest(period.id, person.unitCode),
+    answerHistory(stores, period, person.unitCode, ctx.services.province.code),
+  ]);
   const state = startForm(form, previous?.answers);
   const next: ReportSession = {
     v: SESSION_VERSION,
@@ -64,6 +69,7 @@ async function beginPeriod(ctx: BotContext, period: Period, session: Session | n
     form: state,
     paused: false,
     baseRevision: previous?.revision ?? 0,
+    history,
   };
   await writeSession(stores, ctx.from.channel, ctx.from.userId, next);
   const intro = ctx.t('report.intro', {
@@ -126,7 +132,8 @@ async function answer(ctx: BotContext, session: ReportSession, input: FormInput)
     return ctx.replyText('report.period_gone');
   }
   const state: FormState = restoreState(form, session.form) ?? startForm(form, answersOf(session.form));
-  const result = step(form, state, input, ctx.t);
+  const history = answerHistorySchema.safeParse(session.history ?? {});
+  const result = step(form, state, input, ctx.t, history.success ? history.data : undefined);
   if (result.outcome !== 'submit') {
     await writeSession(stores, ctx.from.channel, ctx.from.userId, { ...session, form: result.state });
     return ctx.reply(...result.messages);

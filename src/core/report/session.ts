@@ -18,6 +18,8 @@ export const sessionSchema = z.discriminatedUnion('kind', [
     paused: z.boolean(),
     /** The unit's latest revision when this draft started (0: none), to notice a colleague's report meanwhile. */
     baseRevision: z.number().int().optional(),
+    /** The unit's earlier figures, read when the report started, for the engine's history checks. */
+    history: z.unknown().optional(),
   }),
   z.object({ v: z.literal(SESSION_VERSION), kind: z.literal('pick_period'), choices: z.array(choiceSchema) }),
   z.object({
