@@ -71,6 +71,18 @@ describe('two plans open at once', () => {
     expect(status).not.toContain('Tháng Thanh niên');
   });
 
+  it('shows an officer the deadlines of both plans under their names', async () => {
+    const text = textOf(await tb.say(OFFICER, '/lich'));
+    const order = [
+      'Kế hoạch: Kế hoạch Tháng Thanh niên năm 2027',
+      'Báo cáo Tháng Thanh niên (ttn-thang3)',
+      'Kế hoạch: Kế hoạch Chiến dịch Thanh niên tình nguyện hè 2027',
+      'Báo cáo Chiến dịch hè đợt 1 (mhx-dot1)',
+    ].map((part) => text.indexOf(part));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
   it('totals each plan from its own reports', async () => {
     const ttn = textOf(await tb.say(LEADER, '/tonghop ttn-thang3'));
     const mhx = textOf(await tb.say(LEADER, '/tonghop mhx'));
