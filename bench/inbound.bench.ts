@@ -90,7 +90,7 @@ async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
 
 /** Officers (one unit each) in doanbot's stores, and in the baseline's one key per officer. */
 async function seed(redis: Redis, count: number): Promise<void> {
-  const stores = createStores(redis, 'bench:doanbot:', []);
+  const stores = createStores(redis, 'bench:doanbot:', { plans: [], periods: [], defaultPlanId: 'bench' });
   const createdAt = new Date().toISOString();
   await stores.units.add({ code: 'TINH', name: 'Tỉnh Đoàn', parentCode: null, createdAt });
   const wizard = redis.pipeline();

@@ -22,8 +22,8 @@ const bundle = loadBundle('flows/demo-2027', { defaultTimezone: 'Asia/Ho_Chi_Min
 const t = (key: string, params?: Record<string, string | number>) => translator.t('vi', key, params);
 const [first, second] = bundle.periods;
 if (!first || !second) throw new Error('the demo bundle has two periods');
-const current = { ...second, version: 1 };
-const previous = { ...first, version: 1 };
+const current = { ...second, version: 1, planId: bundle.id };
+const previous = { ...first, version: 1, planId: bundle.id };
 
 function unit(code: string, name: string, parentCode = 'TINH'): Unit {
   return { code, name, parentCode, createdAt: '2027-01-01T00:00:00.000Z' };

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { CONSOLE_ADMIN, ConfigError, type AppConfig } from '../config/config.ts';
+import { CONSOLE_ADMIN, type AppConfig } from '../config/config.ts';
 import type { ChannelAdapter } from '../core/channel.ts';
 import type { ChannelName, OutboundMessage } from '../core/messages.ts';
 import type { Command } from '../core/bot/command.ts';
@@ -14,9 +12,9 @@ import { Outbox, type RateLimits } from '../outbound/outbox.ts';
 import { createStores, type Stores } from '../store/stores.ts';
 import { ChangeFeed } from '../store/change-feed.ts';
 import { Keys } from '../store/keys.ts';
-import { loadBundle } from '../plan-bundle/load-bundle.ts';
 import type { PlanBundle } from '../plan-bundle/bundle-types.ts';
-import { toPeriod } from './to-period.ts';
+import type { InMemoryFormRegistry } from '../core/plans/form-registry.ts';
+import { loadContent } from './load-content.ts';
 import { createPlanServices } from './plan-services.ts';
 import { exportRenderers } from '../exports/renderers.ts';
 import { summaryChart } from '../core/exports/summary-chart.ts';
@@ -45,7 +43,11 @@ export interface App {
   core: BotCore;
   outbox: Outbox;
   stores: Stores;
-  bundle: PlanBundle;
+  /** The plan bundles that run, the default plan (PLAN_DIR) first. */
+  bundles: PlanBundle[];
+  forms: InMemoryFormRegistry;
+  /** Cross-process change notices (periods, plans…), for parts that must react to a change elsewhere. */
+  feed: ChangeFeed;
   translator: Translator;
   hooks: CoreHooks;
   /** The chart of a summary (group summaries at their moments); null when it cannot be made. */
@@ -56,28 +58,15 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** Loads the locale texts and the plan bundle; an authoring error stops start-up naming file and field. */
-export function loadContent(config: AppConfig): { translator: Translator; bundle: PlanBundle } {
-  const translator = Translator.fromDirectory(config.localesDir);
-  const bundleDir = resolve(config.flowsDir, config.planDir);
-  if (!existsSync(join(bundleDir, 'plan.yaml'))) {
-    throw new ConfigError([`PLAN_DIR: no plan bundle at ${bundleDir} (expected a plan.yaml there)`]);
-  }
-  const bundleLocales = join(bundleDir, 'locales');
-  if (existsSync(bundleLocales)) translator.loadDirectory(bundleLocales);
-  const bundle = loadBundle(bundleDir, { defaultTimezone: config.timezone, hasKey: (key) => translator.has(key) });
-  return { translator, bundle };
-}
-
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger, redis, adapters } = options;
-  const { translator, bundle } = loadContent(config);
-  // Shared data (periods) is cached in memory; the feed drops it when any process changes it.
+  const { translator, bundles, forms, content } = loadContent(config);
+  // Shared data (periods, plans) is cached in memory; the feed drops it when any process changes it.
   const feed = new ChangeFeed(redis, new Keys(config.redis.prefix), {
     onError: (error) => logger.warn({ err: error }, 'change feed: a check failed'),
   });
   await feed.start();
-  const stores = createStores(redis, config.redis.prefix, bundle.periods.map(toPeriod), feed);
+  const stores = createStores(redis, config.redis.prefix, content, feed);
   await stores.units.add({ code: config.province.code, name: config.province.name, parentCode: null, createdAt: new Date().toISOString() });
   const adminIds = {
     ...(config.telegram ? { telegram: config.telegram.adminIds } : {}),
@@ -99,11 +88,11 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const hooks: CoreHooks = { ...options.hooks };
   const byChannel = new Map(adapters.map((a) => [a.channel, a]));
-  const plan = await createPlanServices(bundle, translator, config.timezone);
+  const plan = createPlanServices(bundles, stores.plans, translator, config.timezone);
   const services: BotServices = {
     stores,
     translator,
-    form: bundle.form,
+    forms,
     answerer: plan.answerer,
     importer: plan.importer,
     outbound: outbox,
@@ -124,7 +113,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ),
     exports: {
       renderers: exportRenderers,
-      planTitle: bundle.title,
+      planTitle: bundles[0]!.title,
       ...(config.reportSigner.name || config.reportSigner.title
         ? { signer: config.reportSigner }
         : plan.signer
@@ -139,7 +128,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     core,
     outbox,
     stores,
-    bundle,
+    bundles,
+    forms,
+    feed,
     translator,
     hooks,
     summaryChart: (status, lang) => summaryChart(services, status, lang),

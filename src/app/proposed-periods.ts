@@ -8,7 +8,7 @@ import type { ProposedPeriod } from '../qa/index.ts';
  * Periods proposed from a plan document's deadlines, as the bot stores them: each deadline is the end
  * of its day in the zone, with the default reminders and summary of a bundle.
  */
-export function proposedToPeriods(proposed: readonly ProposedPeriod[], zone: string): Period[] {
+export function proposedToPeriods(proposed: readonly ProposedPeriod[], zone: string, planId: string): Period[] {
   return proposed.flatMap((p) => {
     const deadline = p.unitDeadline ? resolveInstant(p.unitDeadline, zone, 'end') : null;
     if (!deadline) return [];
@@ -25,6 +25,7 @@ export function proposedToPeriods(proposed: readonly ProposedPeriod[], zone: str
         summaries: [...DEFAULT_SUMMARIES],
         ...(p.section ? { section: p.section } : {}),
         version: 1,
+        planId,
       },
     ];
   });

@@ -16,7 +16,7 @@ export async function startupSummary(app: App, config: AppConfig, redis: RedisCh
   return [
     t('startup.title'),
     t('startup.channels', { channels: channels.join(', ') }),
-    t('startup.plan', { title: app.bundle.title.vi, id: app.bundle.id }),
+    ...app.bundles.map((b) => t('startup.plan', { title: b.title.vi, id: b.id })),
     t('startup.periods', { count: periods.length }),
     ...periods.map((p) => t('startup.period', { id: p.id, title: p.title.vi, deadline: formatDeadline(p, config.timezone) })),
     t(`startup.redis_${redis.source}`, { url: redactRedisUrl(redis.url) }),

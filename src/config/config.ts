@@ -36,7 +36,10 @@ export interface AppConfig {
   redis: { url: string | undefined; localUrl: string; prefix: string; dataDir: string };
   dataDir: string;
   flowsDir: string;
+  /** The default plan: data stored before there were several plans belongs to it. */
   planDir: string;
+  /** Which bundles under flowsDir run: every one, or those listed (PLAN_DIR is always among them). */
+  plans: 'all' | string[];
   localesDir: string;
   timezone: string;
   province: { code: string; name: string };
@@ -121,6 +124,7 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
     dataDir: env.DATA_DIR,
     flowsDir: env.FLOWS_DIR,
     planDir: env.PLAN_DIR,
+    plans: env.PLANS === 'all' ? 'all' : env.PLANS.split(',').map((name) => name.trim()),
     localesDir: env.LOCALES_DIR,
     timezone: env.TIMEZONE,
     province: { code: env.PROVINCE_CODE, name: env.PROVINCE_NAME },

@@ -88,6 +88,13 @@ export const envSchema = z.object({
       .regex(/^[\w.-]+$/, 'must be a folder name under FLOWS_DIR')
       .default('demo-2027'),
   ),
+  PLANS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(all|[\w.-]+(\s*,\s*[\w.-]+)*)$/, 'must be "all" or folder names under FLOWS_DIR separated by commas')
+      .default('all'),
+  ),
   LOCALES_DIR: z.preprocess(emptyToUndefined, z.string().default('./locales')),
   TIMEZONE: z.preprocess(emptyToUndefined, timezone.default('Asia/Ho_Chi_Minh')),
   PROVINCE_CODE: z.preprocess(

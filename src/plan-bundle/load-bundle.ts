@@ -6,7 +6,8 @@ import { parseFormSpec } from '../flow/form-spec.ts';
 import { SpecError, formatPath, type SpecIssue } from '../flow/spec-error.ts';
 import { addDays, resolveInstant } from './instants.ts';
 import type { PeriodDef, PlanBundle } from './bundle-types.ts';
-import { SUPPORTED_PLAN_VERSION, planSchema, type RawPeriod } from './plan-schema.ts';
+import { SUPPORTED_PLAN_VERSION, planSchema, rawPeriodSchema, type RawPeriod } from './plan-schema.ts';
+import { expandSeries } from './series.ts';
 
 export interface LoadBundleOptions {
   /** The zone used when plan.yaml gives none (from config). */
@@ -45,7 +46,11 @@ export function loadBundle(dir: string, opts: LoadBundleOptions): PlanBundle {
   if (!isFile(formPath)) issues.push({ path: 'form', message: `file not found: ${formPath}` });
   if (issues.length > 0) throw new SpecError(source, issues);
 
-  const periods = resolvePeriods(plan.periods, timezone, issues);
+  const periods = resolvePeriods(
+    [...plan.periods, ...plan.series.flatMap((series) => expandSeries(series).map((p) => rawPeriodSchema.parse(p)))],
+    timezone,
+    issues,
+  );
   if (issues.length > 0) throw new SpecError(source, issues);
 
   return {
@@ -70,12 +75,15 @@ export function loadBundle(dir: string, opts: LoadBundleOptions): PlanBundle {
  * @throws SpecError for the first bundle that is wrong.
  */
 export function loadBundles(flowsDir: string, opts: LoadBundleOptions): PlanBundle[] {
+  return bundleFolders(flowsDir).map((name) => loadBundle(join(flowsDir, name), opts));
+}
+
+/** The names of the bundle folders under `flowsDir` (those with a plan.yaml, not starting with "_"), sorted. */
+export function bundleFolders(flowsDir: string): string[] {
   return readdirSync(flowsDir)
     .filter((name) => !name.startsWith('_') && !name.startsWith('.'))
-    .map((name) => join(flowsDir, name))
-    .filter((dir) => isFile(join(dir, 'plan.yaml')))
-    .map((dir) => loadBundle(dir, opts))
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .filter((name) => isFile(join(flowsDir, name, 'plan.yaml')))
+    .sort((a, b) => a.localeCompare(b));
 }
 
 function readYaml(file: string): unknown {

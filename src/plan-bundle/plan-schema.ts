@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseOffset } from './offset.ts';
+import { seriesSchema } from './series.ts';
 
 /** The newest plan.yaml version this code reads. */
 export const SUPPORTED_PLAN_VERSION = 1;
@@ -58,9 +59,18 @@ export const planSchema = z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a time of day "HH:mm"')
       .default(DEFAULT_REMINDER_TIME),
-    periods: z.array(periodSchema).min(1),
+    periods: z.array(periodSchema).default([]),
+    /** Recurring reports declared once (monthly, quarterly, half-yearly): see `expandSeries`. */
+    series: z.array(seriesSchema.extend({ reminders: z.array(offset).optional(), summaries: z.array(offset).optional() })).default([]),
   })
-  .strict();
+  .strict()
+  .refine((plan) => plan.periods.length + plan.series.length > 0, {
+    message: 'A plan needs at least one period or series',
+    path: ['periods'],
+  });
 
 export type RawPlan = z.output<typeof planSchema>;
 export type RawPeriod = RawPlan['periods'][number];
+
+/** A period as written in plan.yaml, before defaults (what a series expands to). */
+export const rawPeriodSchema = periodSchema;

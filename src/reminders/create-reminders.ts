@@ -6,6 +6,8 @@ import type { ReminderDeps } from './reminder-deps.ts';
 import { ReminderScheduler } from './reminder-scheduler.ts';
 import { remindNow } from './remind-now.ts';
 import { SendClaims } from './send-claims.ts';
+import { PERIODS_TOPIC } from '../store/period-store.ts';
+import { DEFAULT_REMINDER_TIME } from '../plan-bundle/plan-schema.ts';
 
 /** Settings of {@link createReminders}, from the configuration. */
 export interface RemindersSetup {
@@ -34,8 +36,8 @@ export function createReminders(app: App, setup: RemindersSetup): ReminderSchedu
     outbox: { send: (to, message) => app.outbox.send(to, message, 'bulk') },
     claims: new SendClaims(setup.redis),
     translator: app.translator,
-    form: app.bundle.form,
-    schedule: { timezone: app.bundle.timezone, reminderTime: app.bundle.reminderTime },
+    forms: app.forms,
+    schedule: { timezone: setup.displayZone, reminderTime: DEFAULT_REMINDER_TIME },
     displayZone: setup.displayZone,
     provinceCode: setup.provinceCode,
     channels: setup.channels,
@@ -47,6 +49,7 @@ export function createReminders(app: App, setup: RemindersSetup): ReminderSchedu
     prefix: app.stores.keys.bull(),
     logger: setup.logger.child({ component: 'reminders' }),
     ...(setup.replanEveryMs ? { replanEveryMs: setup.replanEveryMs } : {}),
+    periodChanges: { on: (listener) => app.feed.on(PERIODS_TOPIC, listener) },
   });
   app.hooks.periodChanged = async (period) => {
     await scheduler.planPeriod(period);

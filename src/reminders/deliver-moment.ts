@@ -8,6 +8,7 @@ import { deliverClaimed, emptyTally, type ClaimedOutcome, type Tally } from './d
 import type { ReminderDeps } from './reminder-deps.ts';
 import { escalationMessage, reminderMessage } from './reminder-messages.ts';
 import type { PlannedMoment } from './schedule.ts';
+import { planContext, type PlanContext } from './plan-context.ts';
 
 /** Exactly-once markers outlive the period by this much, so a moved deadline does not repeat what went out. */
 const KEEP_AFTER_CLOSE_MS = 180 * 24 * 3600_000;
@@ -30,7 +31,8 @@ async function tallied(work: Promise<ClaimedOutcome>[]): Promise<Tally> {
  * language on each of their private chats, once per (period, offset, unit, person, channel). Once the
  * deadline has passed, leaders (admins when there is no leader) also get the list of missing units.
  */
-export async function deliverReminders(deps: ReminderDeps, period: Period, moment: PlannedMoment): Promise<Tally> {
+export async function deliverReminders(deps: ReminderDeps, period: Period, moment: PlannedMoment, given?: PlanContext): Promise<Tally> {
+  const context = given ?? (await planContext(deps, period));
   const { stores, translator, displayZone } = deps;
   const status = await periodStatus(stores, period, deps.provinceCode);
   const overdue = moment.at > Date.parse(period.unitDeadline);
@@ -42,7 +44,8 @@ export async function deliverReminders(deps: ReminderDeps, period: Period, momen
         const key = stores.keys.sent('reminder', period.id, moment.offset, unit.unit.code, officer.id, chat.channel);
         const build = async () => {
           const lang = (await stores.settings.language(chat.channel, userId)) ?? DEFAULT_LANG;
-          return reminderMessage(translator, lang, chat.channel, period, unit.unit.name, overdue ? 'overdue' : 'upcoming', displayZone);
+          const tone = overdue ? 'overdue' : 'upcoming';
+          return reminderMessage(translator, lang, chat.channel, period, unit.unit.name, tone, displayZone, context.plan);
         };
         work.push(deliverClaimed(deps, key, chat, build, keepUntil));
       }
@@ -54,7 +57,7 @@ export async function deliverReminders(deps: ReminderDeps, period: Period, momen
         const key = stores.keys.sent('escalation', period.id, moment.offset, leader.id, chat.channel);
         const build = async () => {
           const lang = (await stores.settings.language(chat.channel, userId)) ?? DEFAULT_LANG;
-          return escalationMessage(translator, lang, period, status.missing, status.units.length, displayZone);
+          return escalationMessage(translator, lang, period, status.missing, status.units.length, displayZone, context.plan);
         };
         work.push(deliverClaimed(deps, key, chat, build, keepUntil));
       }
@@ -64,8 +67,10 @@ export async function deliverReminders(deps: ReminderDeps, period: Period, momen
 }
 
 /** A summary moment: the completeness and totals, in Vietnamese, to the provincial group of each channel. */
-export async function deliverSummary(deps: ReminderDeps, period: Period, moment: PlannedMoment): Promise<Tally> {
-  const { stores, translator, displayZone, form } = deps;
+export async function deliverSummary(deps: ReminderDeps, period: Period, moment: PlannedMoment, given?: PlanContext): Promise<Tally> {
+  const context = given ?? (await planContext(deps, period));
+  const { stores, translator, displayZone } = deps;
+  const { form } = context;
   const [status, audience] = await Promise.all([periodStatus(stores, period, deps.provinceCode), provinceAudience(stores, deps.channels)]);
   const t = (key: string, params?: Record<string, string | number>) => translator.t('vi', key, params);
   const text = `${t('reminders.summary_heading')}\n${renderSummary(status, form, t, 'vi', displayZone)}`;

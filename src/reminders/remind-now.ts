@@ -4,6 +4,7 @@ import { DEFAULT_LANG } from '../i18n/translator.ts';
 import { privateChats } from './deliver-moment.ts';
 import type { ReminderDeps } from './reminder-deps.ts';
 import { reminderMessage } from './reminder-messages.ts';
+import { planContext } from './plan-context.ts';
 
 /** A second /nhacnho within this time does not message the same person again. */
 export const NUDGE_WINDOW_MS = 60_000;
@@ -15,7 +16,7 @@ export const NUDGE_WINDOW_MS = 60_000;
  */
 export async function remindNow(deps: ReminderDeps, period: Period, scope?: string): Promise<number> {
   const { stores, translator, displayZone } = deps;
-  const status = await periodStatus(stores, period, deps.provinceCode, scope);
+  const [status, { plan }] = await Promise.all([periodStatus(stores, period, deps.provinceCode, scope), planContext(deps, period)]);
   const overdue = deps.clock().getTime() > Date.parse(period.unitDeadline);
   const reached = await Promise.all(
     status.missing.flatMap((unit) =>
@@ -32,6 +33,7 @@ export async function remindNow(deps: ReminderDeps, period: Period, scope?: stri
             unit.unit.name,
             overdue ? 'overdue' : 'nudge',
             displayZone,
+            plan,
           );
           const result = await deps.outbox.send(chat, message);
           return result.status === 'sent';

@@ -1,5 +1,5 @@
 import type { ChannelName, ChatRef, OutboundMessage } from '../core/messages.ts';
-import type { FormSpec } from '../flow/form-spec.ts';
+import type { FormRegistry } from '../core/plans/form-registry.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { DeliveryResult } from '../outbound/delivery-result.ts';
 import type { Stores } from '../store/stores.ts';
@@ -14,8 +14,9 @@ export interface ReminderDeps {
   outbox: { send(to: ChatRef, message: OutboundMessage): Promise<DeliveryResult> };
   claims: SendClaims;
   translator: Translator;
-  form: FormSpec;
-  /** Zone and time of day the moments are computed in (the plan bundle's). */
+  /** The report forms; a period's form is its plan's. */
+  forms: FormRegistry;
+  /** Zone and time of day of the moments of a period whose plan is gone (each plan has its own). */
   schedule: ScheduleZone;
   /** Zone deadlines are shown in (the configured one). */
   displayZone: string;

@@ -3,6 +3,8 @@ import type { Period } from '../core/domain/types.ts';
 import type { UnitStatus } from '../core/report/period-status.ts';
 import { formatDeadline, titleIn } from '../core/text/dates.ts';
 import type { Lang, Translator } from '../i18n/translator.ts';
+import type { Plan } from '../core/domain/plan.ts';
+import { withPlanLine } from '../core/plans/plan-line.ts';
 
 /** What an officer's reminder says about the deadline: still coming, or passed. */
 export type ReminderTone = 'upcoming' | 'overdue' | 'nudge';
@@ -20,10 +22,11 @@ export function reminderMessage(
   unitName: string,
   tone: ReminderTone,
   zone: string,
+  plan: Pick<Plan, 'title'> | null = null,
 ): OutboundMessage {
   const t = (key: string, params?: Record<string, string | number>) => translator.t(lang, key, params);
   const params = { period: titleIn(period.title, lang), unit: unitName, deadline: formatDeadline(period, zone), periodId: period.id };
-  const body = t(`reminders.reminder.${tone}`, params);
+  const body = withPlanLine(t(`reminders.reminder.${tone}`, params), plan, t, lang);
   if (channel !== 'telegram') return { lang, type: 'text', text: `${body}\n${t('reminders.reminder.how_text', params)}` };
   return {
     lang,
@@ -41,6 +44,7 @@ export function escalationMessage(
   missing: readonly UnitStatus[],
   total: number,
   zone: string,
+  plan: Pick<Plan, 'title'> | null = null,
 ): OutboundMessage {
   const t = (key: string, params?: Record<string, string | number>) => translator.t(lang, key, params);
   const lines = [
@@ -59,5 +63,5 @@ export function escalationMessage(
     ),
     t('reminders.escalation.hint', { periodId: period.id }),
   ];
-  return { lang, type: 'text', text: lines.join('\n') };
+  return { lang, type: 'text', text: withPlanLine(lines.join('\n'), plan, t, lang) };
 }

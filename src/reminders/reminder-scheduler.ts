@@ -6,6 +6,7 @@ import { deliverReminders, deliverSummary } from './deliver-moment.ts';
 import type { Tally } from './deliver-claimed.ts';
 import type { ReminderDeps } from './reminder-deps.ts';
 import { isSuperseded, pendingMoments, plannedMoments, type MomentKind, type PlannedMoment } from './schedule.ts';
+import { planContext } from './plan-context.ts';
 
 /** Slack after a claim's lease before a job whose messages were held elsewhere looks again. */
 const BUSY_MARGIN_MS = 1_000;
@@ -41,6 +42,11 @@ export interface ReminderSchedulerOptions {
    */
   replanEveryMs?: number;
   /**
+   * Tells when periods change in any process (a plan created in chat, a deadline moved, `npm run
+   * plan:import`): every period is planned again at once rather than at the next periodic planning.
+   */
+  periodChanges?: { on(listener: () => void): () => void };
+  /**
    * How long a running job's lock holds without renewal (BullMQ lockDuration), and how often stalled jobs
    * are looked for: together they bound how soon a job whose process died is run again. Defaults 20 s and 10 s.
    */
@@ -50,7 +56,7 @@ export interface ReminderSchedulerOptions {
 
 /** How a job ended (its BullMQ return value). */
 export type MomentOutcome =
-  { status: 'done'; tally: Tally } | { status: 'skipped'; reason: 'stale_version' | 'no_period' | 'closed' | 'superseded' };
+  { status: 'done'; tally: Tally } | { status: 'skipped'; reason: 'stale_version' | 'no_period' | 'closed' | 'superseded' | 'archived' };
 
 /** Thrown to make BullMQ try the job again later: some messages could not be sent yet. */
 export class RetryLaterError extends Error {
@@ -78,6 +84,9 @@ export class ReminderScheduler {
   private readonly queue: Queue<MomentJob, MomentOutcome>;
   private worker: Worker<MomentJob, MomentOutcome> | null = null;
   private replanTimer: NodeJS.Timeout | undefined;
+  private stopListening: (() => void) | undefined;
+  private planning: Promise<void> | null = null;
+  private planAgain = false;
   private readonly logger: Logger;
   private readonly observers: ((event: JobEvent) => void)[] = [];
 
@@ -123,6 +132,24 @@ export class ReminderScheduler {
       this.options.replanEveryMs ?? 10 * 60_000,
     );
     this.replanTimer.unref();
+    this.stopListening = this.options.periodChanges?.on(() => this.replanSoon());
+  }
+
+  /** Plans every period again once the planning under way (if any) is done; changes meanwhile make one more. */
+  private replanSoon(): void {
+    if (this.planning) {
+      this.planAgain = true;
+      return;
+    }
+    this.planning = this.planAll()
+      .catch((error: unknown) => this.logger.error({ err: error }, 'planning reminders after a change failed'))
+      .finally(() => {
+        this.planning = null;
+        if (this.planAgain) {
+          this.planAgain = false;
+          this.replanSoon();
+        }
+      });
   }
 
   /** Plans every stored period (idempotent: existing jobs are kept). */
@@ -133,12 +160,13 @@ export class ReminderScheduler {
   /**
    * Adds the jobs of a period's current version that are still worth running (future moments, and the
    * latest one already due of each kind), and removes the waiting jobs of its previous version.
-   * A closed period is not planned.
+   * A closed period, or one of an archived plan, is not planned.
    */
   async planPeriod(period: Period): Promise<number> {
     const now = this.deps.clock().getTime();
-    if (Date.parse(period.closes) <= now) return 0;
-    const { moments, invalid } = plannedMoments(period, this.deps.schedule);
+    if (Date.parse(period.closes) <= now || period.planArchived) return 0;
+    const { schedule } = await planContext(this.deps, period);
+    const { moments, invalid } = plannedMoments(period, schedule);
     if (invalid.length) this.logger.warn({ periodId: period.id, invalid }, 'offsets that are not durations were ignored');
     if (period.version > 1) {
       await Promise.all(moments.map((m) => this.queue.remove(momentJobId(m.kind, period.id, period.version - 1, m.offset)).catch(() => 0)));
@@ -181,11 +209,15 @@ export class ReminderScheduler {
     if (period.version !== data.version) return { status: 'skipped', reason: 'stale_version' };
     const now = this.deps.clock().getTime();
     if (Date.parse(period.closes) <= now) return { status: 'skipped', reason: 'closed' };
-    const { moments } = plannedMoments(period, this.deps.schedule);
+    if (period.planArchived) return { status: 'skipped', reason: 'archived' };
+    const plan = await planContext(this.deps, period);
+    const { moments } = plannedMoments(period, plan.schedule);
     const moment: PlannedMoment = moments.find((m) => m.kind === data.kind && m.offset === data.offset) ?? data;
     if (isSuperseded(moments, moment, now)) return { status: 'skipped', reason: 'superseded' };
     const tally =
-      moment.kind === 'reminder' ? await deliverReminders(this.deps, period, moment) : await deliverSummary(this.deps, period, moment);
+      moment.kind === 'reminder'
+        ? await deliverReminders(this.deps, period, moment, plan)
+        : await deliverSummary(this.deps, period, moment, plan);
     return { status: 'done', tally };
   }
 
@@ -211,6 +243,8 @@ export class ReminderScheduler {
   /** Stops taking jobs (waiting for those running) and closes the queue; the Redis connection stays open. */
   async close(): Promise<void> {
     clearInterval(this.replanTimer);
+    this.stopListening?.();
+    await this.planning;
     this.deps.claims.stop();
     await this.worker?.close();
     await this.queue.close();

@@ -35,6 +35,12 @@ export class Keys {
   importedPeriods = () => `${this.prefix}imported-periods`;
   /** Report forms uploaded in chat (XLSForm workbooks), by form id. */
   uploadedForms = () => `${this.prefix}uploaded-forms`;
+  /** Plans created in chat: id → JSON. */
+  plans = () => `${this.prefix}plans`;
+  /** The state of any plan (bundle or chat) once changed from active: id → "archived" | "active". */
+  planStates = () => `${this.prefix}plan-states`;
+  /** The text of a plan created in chat (for Q&A after a restart). */
+  planDocument = (planId: string) => `${this.prefix}plan-doc:${planId}`;
   /** Exactly-once marker of one scheduled message (reminders): kind, period, offset, recipient. */
   sent = (...parts: string[]) => `${this.prefix}sent:${parts.join(':')}`;
   /** A manual nudge (/nhacnho) recently sent to one recipient. */

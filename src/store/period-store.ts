@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { periodSchema } from '../core/domain/period-schema.ts';
+import { periodSchema, withPlan } from '../core/domain/period-schema.ts';
 import type { Period } from '../core/domain/types.ts';
 import type { Keys } from './keys.ts';
 import { parseStored } from './json.ts';
@@ -35,9 +35,11 @@ return version
 export const PERIODS_TOPIC = 'periods';
 
 /**
- * Reporting periods: those of the plan bundle (read from flows/ at start-up) with stored deadline
- * changes applied, plus periods imported from a plan document in chat. With a change feed the list
- * is kept in memory and read again when any process changes it.
+ * Reporting periods of every plan: those of the bundles (read from flows/ at start-up) with stored
+ * deadline changes applied, plus the periods of plans created in chat. Period ids are unique across
+ * plans, so reports, overrides and reminder jobs stay keyed by period id alone (as before plans).
+ * A period of an archived plan is flagged `planArchived`. With a change feed the list is kept in
+ * memory and read again when any process changes it (periods, or a plan's state: see PlanStore).
  */
 export class PeriodStore {
   private readonly cache;
@@ -46,6 +48,8 @@ export class PeriodStore {
     private readonly redis: Redis,
     private readonly keys: Keys,
     private readonly bundlePeriods: readonly Period[],
+    /** The plan that periods stored before there were several plans belong to. */
+    private readonly defaultPlanId: string,
     feed?: ChangeFeed,
   ) {
     this.cache = cachedByTopic(feed, PERIODS_TOPIC, () => this.load());
@@ -57,22 +61,30 @@ export class PeriodStore {
   }
 
   private async load(): Promise<Period[]> {
-    const [overrides, imported] = await Promise.all([
-      this.redis.hgetall(this.keys.periodOverrides()),
-      this.redis.hvals(this.keys.importedPeriods()),
-    ]);
+    // One round trip: deadline changes, chat-created periods and plan states.
+    const results = await this.redis
+      .pipeline()
+      .hgetall(this.keys.periodOverrides())
+      .hvals(this.keys.importedPeriods())
+      .hgetall(this.keys.planStates())
+      .exec();
+    const overrides = (results?.[0]?.[1] as Record<string, string> | undefined) ?? {};
+    const imported = (results?.[1]?.[1] as string[] | undefined) ?? [];
+    const states = (results?.[2]?.[1] as Record<string, string> | undefined) ?? {};
     const periods = new Map<string, Period>();
     for (const p of this.bundlePeriods) periods.set(p.id, p);
     for (const raw of imported) {
       const p = parseStored(raw, periodSchema);
-      if (p && !periods.has(p.id)) periods.set(p.id, p);
+      if (p && !periods.has(p.id)) periods.set(p.id, withPlan(p, this.defaultPlanId));
     }
     for (const [id, raw] of Object.entries(overrides)) {
       const base = periods.get(id);
       const o = parseStored(raw, overrideSchema);
       if (base && o) periods.set(id, { ...base, ...o });
     }
-    return [...periods.values()].sort((a, b) => a.unitDeadline.localeCompare(b.unitDeadline));
+    return [...periods.values()]
+      .map((p) => (states[p.planId] === 'archived' ? { ...p, planArchived: true } : p))
+      .sort((a, b) => a.unitDeadline.localeCompare(b.unitDeadline));
   }
 
   async get(id: string): Promise<Period | null> {

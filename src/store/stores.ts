@@ -11,6 +11,8 @@ import { UpdateLedgerStore } from './update-ledger-store.ts';
 import { SettingsStore } from './settings-store.ts';
 import { PeriodStore } from './period-store.ts';
 import type { ChangeFeed } from './change-feed.ts';
+import { PlanStore } from './plan-store.ts';
+import type { Plan } from '../core/domain/plan.ts';
 
 /** Every store over one Redis connection and one key prefix. */
 export interface Stores {
@@ -24,13 +26,22 @@ export interface Stores {
   offers: OfferStore;
   settings: SettingsStore;
   periods: PeriodStore;
+  plans: PlanStore;
+}
+
+/** What the stores know from flows/ at start-up: the bundles' plans and periods, and the default plan. */
+export interface BundleContent {
+  plans: readonly Plan[];
+  periods: readonly Period[];
+  /** The plan that data stored before there were several plans belongs to (PLAN_DIR). */
+  defaultPlanId: string;
 }
 
 /**
- * Builds the stores. Given a started {@link ChangeFeed}, shared data (periods) is cached in memory and
- * invalidated when any process changes it; without one every read goes to Redis (tools, tests).
+ * Builds the stores. Given a started {@link ChangeFeed}, shared data (periods, plans) is cached in memory
+ * and invalidated when any process changes it; without one every read goes to Redis (tools, tests).
  */
-export function createStores(redis: Redis, prefix: string, bundlePeriods: readonly Period[], feed?: ChangeFeed): Stores {
+export function createStores(redis: Redis, prefix: string, content: BundleContent, feed?: ChangeFeed): Stores {
   const keys = new Keys(prefix);
   return {
     keys,
@@ -42,6 +53,7 @@ export function createStores(redis: Redis, prefix: string, bundlePeriods: readon
     updates: new UpdateLedgerStore(redis, keys),
     offers: new OfferStore(redis, keys),
     settings: new SettingsStore(redis, keys),
-    periods: new PeriodStore(redis, keys, bundlePeriods, feed),
+    periods: new PeriodStore(redis, keys, content.periods, content.defaultPlanId, feed),
+    plans: new PlanStore(redis, keys, content.plans, content.defaultPlanId, feed),
   };
 }

@@ -34,6 +34,7 @@ function period(id: string, deadline: string, closes: string, opens?: string): P
     reminders: [],
     summaries: [],
     version: 1,
+    planId: 'test-plan',
   };
 }
 

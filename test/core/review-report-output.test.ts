@@ -25,6 +25,7 @@ const period: Period = {
   reminders: [],
   summaries: [],
   version: 1,
+  planId: 'test-plan',
 };
 
 function unit(code: string, name: string): Unit {
@@ -49,7 +50,7 @@ function reported(u: Unit, answers: Record<string, AnswerValue>): UnitStatus {
 
 function statusOf(units: UnitStatus[]): PeriodStatus {
   const done = units.filter((s) => s.latest);
-  return { period, units, reported: done, missing: units.filter((s) => !s.latest), onTime: done.length, late: 0 };
+  return { period, plan: null, units, reported: done, missing: units.filter((s) => !s.latest), onTime: done.length, late: 0 };
 }
 
 describe('CSV export', () => {

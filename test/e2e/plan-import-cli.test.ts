@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStores } from '../../src/store/stores.ts';
 import { TEST_REDIS_URL, connectTestRedis, deleteByPrefix, uniquePrefix } from '../support/redis.ts';
+import { contentOf, testPlan } from '../support/plan-content.ts';
 
 const run = promisify(execFile);
 const prefix = uniquePrefix('plan-import');
@@ -30,7 +31,7 @@ const importPlan = (...flags: string[]) =>
 
 describe('npm run plan:import', () => {
   it('proposes the periods without creating them, then creates them with --yes', async () => {
-    const stores = createStores(redis, prefix, []);
+    const stores = createStores(redis, prefix, contentOf([], testPlan('demo-2027')));
     const dry = await importPlan();
     expect(dry.stdout).toContain('15/04/2028');
     expect(dry.stdout).toContain('--yes');

@@ -3,6 +3,7 @@ import type { Period } from '../../src/core/domain/types.ts';
 import { createStores } from '../../src/store/stores.ts';
 import { connectTestRedis } from '../support/redis.ts';
 import { TelegramTestBot } from '../support/telegram-test-bot.ts';
+import { contentOf, testPlan } from '../support/plan-content.ts';
 
 const OFFICER = 9301;
 let tb: TelegramTestBot;
@@ -28,8 +29,9 @@ describe('periods created outside the bot process', () => {
       reminders: ['PT0S'],
       summaries: [],
       version: 1,
+      planId: 'rtest',
     };
-    expect(await createStores(redis, tb.prefix, []).periods.addImported(period)).toBe(true);
+    expect(await createStores(redis, tb.prefix, contentOf([], testPlan('rtest'))).periods.addImported(period)).toBe(true);
     await redis.quit();
 
     const sent = await tb.fake.waitFor(

@@ -15,7 +15,7 @@ export function tr(lang: Lang = 'vi') {
 export function period(index: number): Period {
   const def = bundle.periods[index];
   if (!def) throw new Error(`no period ${index}`);
-  return { ...def, version: 1 };
+  return { ...def, version: 1, planId: bundle.id };
 }
 
 export function unit(code: string, name: string, parentCode = 'TINH'): Unit {

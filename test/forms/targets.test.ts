@@ -32,6 +32,7 @@ const period: Period = {
   reminders: [],
   summaries: [],
   version: 1,
+  planId: 'test-plan',
 };
 const unit = (code: string): Unit => ({ code, name: `Đơn vị ${code}`, parentCode: 'TINH', createdAt: '2027-01-01T00:00:00Z' });
 const reported = (code: string, answers: Record<string, AnswerValue>): UnitStatus => ({
@@ -72,7 +73,7 @@ describe('targets', () => {
 
   it('/tonghop shows progress towards each target: "1.250/1.000 buổi, 125%"', () => {
     const units = [reported('A', { sessions: 1000, blood: 700.5 }), reported('B', { sessions: 250, blood: 100 })];
-    const status: PeriodStatus = { period, units, reported: units, missing: [], onTime: 2, late: 0 };
+    const status: PeriodStatus = { period, plan: null, units, reported: units, missing: [], onTime: 2, late: 0 };
     const summary = renderSummary(status, form, vi, 'vi', 'Asia/Ho_Chi_Minh');
     expect(summary).toContain(`${vi('tt.sessions')}: 1.250/1.000 ${vi('form.units.session')}, 125%`);
     expect(summary).toContain(`${vi('tt.blood')}: 800,5/1.500, 53%`);

@@ -12,6 +12,9 @@ import { ReminderScheduler } from '../../src/reminders/reminder-scheduler.ts';
 import { SendClaims } from '../../src/reminders/send-claims.ts';
 import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../support/redis.ts';
 import { eventually } from './support.ts';
+import { contentOf } from '../support/plan-content.ts';
+import { bundlePlan } from '../../src/app/to-period.ts';
+import { InMemoryFormRegistry } from '../../src/core/plans/form-registry.ts';
 
 /**
  * A process killed in the middle of a reminder burst: the messages it had handed to the platform stay
@@ -50,14 +53,14 @@ interface Process {
 
 function startProcess(prefix: string, period: Period, outbox: QueueThatDies): Process {
   const redis = connectTestRedis();
-  const stores: Stores = createStores(redis, prefix, [period]);
+  const stores: Stores = createStores(redis, prefix, contentOf([period], bundlePlan(bundle)));
   const claims = new SendClaims(redis, { leaseMs: LEASE_MS });
   const deps: ReminderDeps = {
     stores,
     outbox,
     claims,
     translator,
-    form: bundle.form,
+    forms: new InMemoryFormRegistry([bundle.form], bundle.form.id),
     schedule: { timezone: bundle.timezone, reminderTime: bundle.reminderTime },
     displayZone: bundle.timezone,
     provinceCode: 'TINH',
@@ -78,7 +81,7 @@ function startProcess(prefix: string, period: Period, outbox: QueueThatDies): Pr
 
 async function seedUnits(prefix: string, period: Period): Promise<void> {
   const redis = connectTestRedis();
-  const stores = createStores(redis, prefix, [period]);
+  const stores = createStores(redis, prefix, contentOf([period], bundlePlan(bundle)));
   await stores.units.add({ code: 'TINH', name: 'Tỉnh Đoàn', parentCode: null, createdAt: new Date().toISOString() });
   for (let i = 1; i <= UNITS; i++) {
     const code = `HD${String(i).padStart(2, '0')}`;
@@ -108,6 +111,7 @@ describe('a process killed in the middle of a reminder burst', () => {
       reminders: ['-PT1S'],
       summaries: ['P5D'],
       version: 1,
+      planId: bundle.id,
     };
     await seedUnits(prefix, period);
 

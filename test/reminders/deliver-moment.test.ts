@@ -11,10 +11,13 @@ import { remindNow } from '../../src/reminders/remind-now.ts';
 import type { ReminderDeps } from '../../src/reminders/reminder-deps.ts';
 import { SendClaims } from '../../src/reminders/send-claims.ts';
 import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../support/redis.ts';
+import { contentOf } from '../support/plan-content.ts';
+import { bundlePlan } from '../../src/app/to-period.ts';
+import { InMemoryFormRegistry } from '../../src/core/plans/form-registry.ts';
 
 const translator = Translator.fromDirectory('locales');
 const bundle = loadBundle('flows/demo-2027', { defaultTimezone: 'Asia/Ho_Chi_Minh', hasKey: (k) => translator.has(k) });
-const period: Period = { ...bundle.periods[0]!, version: 1 };
+const period: Period = { ...bundle.periods[0]!, version: 1, planId: bundle.id };
 const upcoming = { kind: 'reminder' as const, offset: '-P1D', at: Date.parse(period.unitDeadline) - 86_400_000 };
 const overdue = { kind: 'reminder' as const, offset: 'P1D', at: Date.parse(period.unitDeadline) + 86_400_000 };
 
@@ -54,14 +57,14 @@ function person(id: string, role: Person['role'], unitCode: string, chatId: stri
 beforeEach(async () => {
   redis = connectTestRedis();
   prefix = uniquePrefix('remind');
-  stores = createStores(redis, prefix, [period]);
+  stores = createStores(redis, prefix, contentOf([period], bundlePlan(bundle)));
   outbox = new RecordingOutbox();
   deps = {
     stores,
     outbox,
     claims: new SendClaims(redis),
     translator,
-    form: bundle.form,
+    forms: new InMemoryFormRegistry([bundle.form], bundle.form.id),
     schedule: { timezone: bundle.timezone, reminderTime: bundle.reminderTime },
     displayZone: bundle.timezone,
     provinceCode: 'TINH',

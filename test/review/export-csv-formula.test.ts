@@ -21,6 +21,7 @@ const period: Period = {
   reminders: [],
   summaries: [],
   version: 1,
+  planId: 'test-plan',
 };
 
 describe('CSV export of what people typed', () => {
@@ -38,7 +39,7 @@ describe('CSV export of what people typed', () => {
         late: false,
       },
     };
-    const status: PeriodStatus = { period, units: [unit], reported: [unit], missing: [], onTime: 1, late: 0 };
+    const status: PeriodStatus = { period, plan: null, units: [unit], reported: [unit], missing: [], onTime: 1, late: 0 };
     const rows = parseCsv(exportCsv(status, form, vi, 'Asia/Ho_Chi_Minh'), { bom: true }) as string[][];
     const cells = rows.flat();
     for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Period } from '../../src/core/domain/types.ts';
 import { createStores, type Stores } from '../../src/store/stores.ts';
 import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../support/redis.ts';
+import { contentOf } from '../support/plan-content.ts';
 
 const period: Period = {
   id: '6thang',
@@ -13,6 +14,7 @@ const period: Period = {
   reminders: ['-P1D'],
   summaries: ['PT0S'],
   version: 1,
+  planId: 'test-plan',
 };
 
 let redis: Redis;
@@ -21,7 +23,7 @@ const prefix = uniquePrefix('review-deadline');
 
 beforeAll(() => {
   redis = connectTestRedis();
-  stores = createStores(redis, prefix, [period]);
+  stores = createStores(redis, prefix, contentOf([period]));
 });
 afterAll(async () => {
   await deleteByPrefix(redis, prefix);

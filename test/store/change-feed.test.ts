@@ -5,6 +5,7 @@ import { Keys } from '../../src/store/keys.ts';
 import { createStores } from '../../src/store/stores.ts';
 import type { Period } from '../../src/core/domain/types.ts';
 import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../support/redis.ts';
+import { contentOf } from '../support/plan-content.ts';
 
 let redis: Redis;
 const prefix = uniquePrefix('feed');
@@ -45,6 +46,7 @@ const period: Period = {
   reminders: [],
   summaries: [],
   version: 1,
+  planId: 'test-plan',
   deadlineIsDateOnly: false,
 };
 
@@ -52,8 +54,8 @@ describe('ChangeFeed', () => {
   it('keeps periods in memory and reads them again when another process changes them', async () => {
     // Two "processes": each its own feed and stores over the same Redis and prefix.
     const [feedA, feedB] = [await startedFeed(), await startedFeed()];
-    const a = createStores(redis, prefix, [period], feedA);
-    const b = createStores(redis, prefix, [period], feedB);
+    const a = createStores(redis, prefix, contentOf([period]), feedA);
+    const b = createStores(redis, prefix, contentOf([period]), feedB);
     expect((await b.periods.get('q1'))?.unitDeadline).toBe(period.unitDeadline);
 
     const seen = nextChange(feedB, 'periods');
@@ -70,21 +72,21 @@ describe('ChangeFeed', () => {
     // Counts the reads of this store's connection (the server is shared with other tests).
     const counted = new Proxy(redis, {
       get(target, name, receiver) {
-        if (name === 'hgetall' || name === 'hvals') reads.push(name);
+        if (name === 'hgetall' || name === 'hvals' || name === 'pipeline') reads.push(name);
         const value = Reflect.get(target, name, receiver) as unknown;
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    const stores = createStores(counted, prefix, [period], feed);
+    const stores = createStores(counted, prefix, contentOf([period]), feed);
     await stores.periods.list();
     await stores.periods.list();
     await stores.periods.get('q1');
-    expect(reads).toEqual(['hgetall', 'hvals']);
+    expect(reads).toEqual(['pipeline']);
     const seen = nextChange(feed, 'periods');
     await stores.periods.addImported({ ...period, id: 'q2' });
     await seen;
     expect((await stores.periods.list()).map((p) => p.id).sort()).toEqual(['q1', 'q2']);
-    expect(reads).toEqual(['hgetall', 'hvals', 'hgetall', 'hvals']);
+    expect(reads).toEqual(['pipeline', 'pipeline']);
   });
 
   it('notices a change whose message was missed, by comparing versions', async () => {

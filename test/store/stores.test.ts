@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createStores, type Stores } from '../../src/store/stores.ts';
 import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../support/redis.ts';
+import { contentOf } from '../support/plan-content.ts';
 
 let redis: Redis;
 let stores: Stores;
@@ -9,7 +10,7 @@ const prefix = uniquePrefix('stores');
 
 beforeAll(() => {
   redis = connectTestRedis();
-  stores = createStores(redis, prefix, []);
+  stores = createStores(redis, prefix, contentOf([]));
 });
 afterAll(async () => {
   await deleteByPrefix(redis, prefix);

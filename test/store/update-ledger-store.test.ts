@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { createStores, type Stores } from '../../src/store/stores.ts';
 import type { ClaimRequest } from '../../src/core/bot/update-ledger.ts';
 import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../support/redis.ts';
+import { contentOf } from '../support/plan-content.ts';
 
 let redis: Redis;
 let stores: Stores;
@@ -10,7 +11,7 @@ const prefix = uniquePrefix('ledger');
 
 beforeAll(() => {
   redis = connectTestRedis();
-  stores = createStores(redis, prefix, []);
+  stores = createStores(redis, prefix, contentOf([]));
 });
 afterAll(async () => {
   await deleteByPrefix(redis, prefix);

@@ -4,6 +4,7 @@ import type { BotServices } from '../../src/core/bot/bot-services.ts';
 import type { Command } from '../../src/core/bot/command.ts';
 import type { ChatRef, InboundMessage, OutboundMessage } from '../../src/core/messages.ts';
 import { createStores } from '../../src/store/stores.ts';
+import { contentOf } from './plan-content.ts';
 
 /**
  * One "process" of the bot for the replica tests: a real BotCore over real Redis stores, with one
@@ -32,7 +33,7 @@ export function replicaCore(
     },
   };
   const services = {
-    stores: createStores(redis, prefix, []),
+    stores: createStores(redis, prefix, contentOf([])),
     adminIds: {},
     province: { code: 'TINH', name: 'Tỉnh' },
     clock: () => new Date(),

@@ -9,7 +9,7 @@ import { CommandRouter } from './command-router.ts';
 import { KeyedSerialQueue } from '../keyed-serial-queue.ts';
 import { newPersonId } from '../org/ids.ts';
 import { continueConversation } from '../report/report-conversation.ts';
-import { answerQuestion } from '../commands/ask.ts';
+import { answerQuestion, askContext } from '../commands/ask.ts';
 import { handleDocument } from './document-handler.ts';
 import { ExactlyOnce, type ExactlyOnceOptions, type Handled } from './exactly-once.ts';
 import { SessionDraft } from './session-draft.ts';
@@ -192,7 +192,7 @@ export class BotCore {
     const answerer = this.services.answerer;
     if (answerer && answerer.looksLikeQuestion(text)) return answerQuestion(ctx, text);
     if (answerer) {
-      const answer = answerer.answer(text, ctx.lang);
+      const answer = await answerer.answer(text, ctx.lang, await askContext(ctx));
       if (!answer.uncertain) {
         this.services.metrics?.questionAnswered('answered');
         return ctx.reply({ type: 'text', text: answer.text });

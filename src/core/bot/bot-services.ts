@@ -2,12 +2,13 @@ import type { ChannelName } from '../messages.ts';
 import type { Lang } from '../../i18n/translator.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import type { Stores } from '../../store/stores.ts';
-import type { FormSpec } from '../../flow/form-spec.ts';
+import type { FormRegistry } from '../plans/form-registry.ts';
 import type { Period } from '../domain/types.ts';
 import type { OutboundPort } from './outbound-port.ts';
 import type { SenderLimiter } from './sender-limit.ts';
 import type { ExportServices } from '../exports/export-port.ts';
 import type { Metrics } from '../metrics.ts';
+import type { PlanDraft, ProposedPlanPeriod } from '../plans/new-plan.ts';
 
 /** A minimal logger (pino satisfies it). */
 export interface Logger {
@@ -17,17 +18,29 @@ export interface Logger {
   debug(obj: object, msg?: string): void;
 }
 
-/** Answers questions about the loaded plan (src/qa behind it). */
+/** What the asker's situation says about which plan a question is about. */
+export interface AskContext {
+  /** Plans with a reporting period open now. */
+  openPlanIds: readonly string[];
+}
+
+/** Answers questions about the plans (src/qa behind it). */
 export interface PlanAnswerer {
-  /** The answer text, already citing its section; `uncertain` when no good match was found. */
-  answer(question: string, lang: Lang): { text: string; uncertain: boolean };
+  /**
+   * The answer text, already citing its section (and its plan when there are several); `uncertain`
+   * when no good match was found. The plan is the one the question names, else one of `context`'s.
+   */
+  answer(question: string, lang: Lang, context: AskContext): Promise<{ text: string; uncertain: boolean }>;
   looksLikeQuestion(text: string): boolean;
 }
 
 /** Imports a plan document sent in chat (src/qa behind it). */
 export interface PlanImporter {
-  /** Reads the document; returns what was found and the periods it proposes. */
-  read(content: Buffer, fileName: string, lang: Lang): Promise<{ summary: string; periods: Period[] }>;
+  /**
+   * Reads the document; returns what was found, the periods it proposes (ids and plan set on
+   * confirmation) and the plan they would belong to.
+   */
+  read(content: Buffer, fileName: string, lang: Lang): Promise<{ summary: string; periods: ProposedPlanPeriod[]; draft: PlanDraft }>;
 }
 
 /** Things that happen in the core that other parts (reminders) react to. */
@@ -42,7 +55,8 @@ export interface CoreHooks {
 export interface BotServices {
   stores: Stores;
   translator: Translator;
-  form: FormSpec;
+  /** The report forms by id; a period's form is its plan's (see `formOf`). */
+  forms: FormRegistry;
   answerer: PlanAnswerer | null;
   importer: PlanImporter | null;
   outbound: OutboundPort;

@@ -2,12 +2,14 @@ import type { Command } from '../bot/command.ts';
 import type { BotContext } from '../bot/bot-context.ts';
 import type { Period } from '../domain/types.ts';
 import { periodStatus } from '../report/period-status.ts';
+import { groupedByPlan } from '../plans/period-labels.ts';
+import { planLine } from '../plans/plan-line.ts';
 import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
 
 /** The periods still taking reports (deadline coming, or passed but not yet closed), nearest deadline first. */
 function comingPeriods(periods: readonly Period[], now: Date): Period[] {
   return periods
-    .filter((p) => Date.parse(p.closes) > now.getTime())
+    .filter((p) => Date.parse(p.closes) > now.getTime() && !p.planArchived)
     .sort((a, b) => Date.parse(a.unitDeadline) - Date.parse(b.unitDeadline));
 }
 
@@ -48,11 +50,20 @@ export const deadlinesCommand: Command = {
     const person = ctx.person!;
     const { stores, clock, province } = ctx.services;
     const now = clock();
-    const periods = comingPeriods(await stores.periods.list(), now);
+    const [all, plans] = await Promise.all([stores.periods.list(), stores.plans.list()]);
+    const periods = groupedByPlan(comingPeriods(all, now));
     if (periods.length === 0) return ctx.replyText('reminders.deadlines.none');
     const isProvince = person.unitCode === province.code;
     const unit = await stores.units.get(person.unitCode);
     const lines = await Promise.all(periods.map((p) => (isProvince ? provinceLine(ctx, p) : unitLine(ctx, p, person.unitCode, now))));
+    // Several plans: each plan's deadlines under its name.
+    if (new Set(periods.map((p) => p.planId)).size > 1) {
+      const byId = new Map(plans.map((p) => [p.id, p]));
+      for (let i = periods.length - 1; i >= 0; i -= 1) {
+        const plan = byId.get(periods[i]!.planId);
+        if (plan && periods[i - 1]?.planId !== periods[i]!.planId) lines.splice(i, 0, planLine(plan, ctx.t, ctx.lang));
+      }
+    }
     const heading = ctx.t('reminders.deadlines.heading', { unit: unit?.name ?? person.unitCode });
     const hint = isProvince ? [] : [ctx.t('reminders.deadlines.hint')];
     await ctx.reply({ type: 'text', text: [heading, ...lines, ...hint].join('\n') });

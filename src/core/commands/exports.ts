@@ -5,6 +5,7 @@ import { foldText as fold } from '../../flow/fold.ts';
 import { loadReportData } from '../exports/load-report-data.ts';
 import type { ReportData } from '../exports/report-data.ts';
 import { statusFromArgs } from './status.ts';
+import { formOf } from '../plans/plan-of.ts';
 import { titleIn } from '../text/dates.ts';
 
 const LEADERS = ['leader', 'admin'] as const;
@@ -32,10 +33,14 @@ export const exportCommand: Command = {
   async run(ctx, args) {
     const words = args.split(/\s+/).filter(Boolean);
     const csv = words.some((w) => fold(w) === 'csv');
-    const status = await statusFromArgs(ctx, words.filter((w) => fold(w) !== 'csv').join(' '));
+    const status = await statusFromArgs(ctx, words.filter((w) => fold(w) !== 'csv').join(' '), {
+      command: 'xuat',
+      keep: csv ? 'csv' : '',
+    });
     if (!status) return;
-    const { form, timezone } = ctx.services;
+    const { timezone } = ctx.services;
     const period = status.period;
+    const form = await formOf(ctx.services, period);
     if (csv) {
       return ctx.reply({
         type: 'file',
@@ -70,7 +75,7 @@ export const provinceReportCommand: Command = {
   descriptionKey: 'exports.commands.province_report',
   menu: true,
   async run(ctx, args) {
-    const status = await statusFromArgs(ctx, args);
+    const status = await statusFromArgs(ctx, args, { command: 'baocaotinh' });
     if (!status) return;
     const data = await loadReportData(ctx.services, status, ctx.lang);
     const content = await buildOrApologize(ctx, data, () => ctx.services.exports.renderers.provinceReport(data, ctx.t));

@@ -79,7 +79,12 @@ export const extendCommand: Command = {
       const periods = await stores.periods.list();
       return ctx.replyText('reminders.extend.usage', { list: periods.map((p) => p.id).join(', ') || '—' });
     }
-    const period = await periodFromArgs(ctx, split.period);
+    const dateWords = args
+      .trim()
+      .split(/\s+/)
+      .slice(split.period ? split.period.split(' ').length : 0)
+      .join(' ');
+    const period = await periodFromArgs(ctx, split.period, { command: 'giahan', template: `{period} ${dateWords}` });
     if (!period) return;
     if (scopeOf(ctx.person, ctx.services.province.code) !== ctx.services.province.code) return ctx.replyText('tree.extend_province_only');
     const { deadline } = split;

@@ -14,6 +14,7 @@ import { deadlinesCommand } from './deadlines.ts';
 import { extendCommand } from './extend.ts';
 import { remindCommand } from './remind.ts';
 import { reviewCommand } from '../review/review-command.ts';
+import { plansCommand } from './plans.ts';
 
 /** Every chat command of the core, in the order the help lists them. */
 export const coreCommands: readonly Command[] = [
@@ -29,6 +30,7 @@ export const coreCommands: readonly Command[] = [
   extendCommand,
   remindCommand,
   reviewCommand,
+  plansCommand,
   unitsCommand,
   inviteCommand,
   peopleCommand,

@@ -18,7 +18,7 @@ export const remindCommand: Command = {
   async run(ctx, args) {
     const { hooks, stores, province, clock } = ctx.services;
     if (!hooks.remindNow) return ctx.replyText('reminders.remind.unavailable');
-    const period = await periodFromArgs(ctx, args);
+    const period = await periodFromArgs(ctx, args, { command: 'nhacnho', template: '{period}' });
     if (!period) return;
     const title = titleIn(period.title, ctx.lang);
     if (!isOpen(period, clock())) return ctx.replyText('reminders.remind.not_open', { period: title });

@@ -1,8 +1,8 @@
 import type { Command } from '../bot/command.ts';
 import type { BotContext } from '../bot/bot-context.ts';
-import type { Period } from '../domain/types.ts';
 import type { OutboundMessage } from '../messages.ts';
-import { currentPeriod, findPeriod } from '../report/periods.ts';
+import { periodFromArgs, type Rerun } from '../plans/pick-period.ts';
+import { formOf } from '../plans/plan-of.ts';
 import { periodStatus, type PeriodStatus } from '../report/period-status.ts';
 import { renderStatus, renderSummary } from '../report/render-status.ts';
 import { foldText as fold } from '../../flow/fold.ts';
@@ -39,24 +39,29 @@ function childrenBlock(status: PeriodStatus, target: UnitInArgs, t: BotContext['
 
 const LEADERS = ['leader', 'admin'] as const;
 
-/** The period a leader's command names, or the current one; replies and returns null when none fits. */
-export async function periodFromArgs(ctx: BotContext, args: string): Promise<Period | null> {
-  const periods = await ctx.services.stores.periods.list();
-  const period = args ? findPeriod(periods, args) : currentPeriod(periods, ctx.services.clock());
-  if (!period) {
-    await ctx.replyText(args ? 'report.unknown_period' : 'report.no_periods', {
-      name: args,
-      list: periods.map((p) => p.id).join(', '),
-    });
-    return null;
-  }
-  return period;
+export { periodFromArgs };
+
+/**
+ * How to run a command again once the leader has chosen which plan's period: its other words (unit,
+ * "nhom", "csv"…) kept, the period words replaced by the chosen period's id.
+ */
+export function rerunOf(command: string, args: string, periodWords: string, keep = ''): Rerun {
+  const others = periodWords ? args.replace(periodWords, ' ') : args;
+  return { command, template: `{period} ${others} ${keep}`.replace(/\s+/g, ' ').trim() };
 }
 
-/** Who reported for the period the leader named (or the current one) below the unit named (or their own); null after replying. */
-export async function statusFromArgs(ctx: BotContext, args: string): Promise<PeriodStatus | null> {
+/**
+ * Who reported for the period the leader named (or the current one) below the unit named (or their
+ * own); null after replying, or after asking which plan's period (`command` then runs again with it).
+ */
+export async function statusFromArgs(
+  ctx: BotContext,
+  args: string,
+  again?: { command: string; keep?: string },
+): Promise<PeriodStatus | null> {
   const target = await unitInArgs(ctx, args);
-  const period = target && (await periodFromArgs(ctx, target.rest));
+  const rerun = again && target ? rerunOf(again.command, args, target.rest, again.keep) : undefined;
+  const period = target && (await periodFromArgs(ctx, target.rest, rerun));
   const { stores, province } = ctx.services;
   return period && target ? periodStatus(stores, period, province.code, target.unitCode) : null;
 }
@@ -69,7 +74,7 @@ export const statusCommand: Command = {
   menu: true,
   async run(ctx, args) {
     const target = await unitInArgs(ctx, args);
-    const period = target && (await periodFromArgs(ctx, target.rest));
+    const period = target && (await periodFromArgs(ctx, target.rest, rerunOf('tinhhinh', args, target.rest)));
     if (!target || !period) return;
     const { stores, province, timezone } = ctx.services;
     if (isLarge(target)) {
@@ -99,9 +104,10 @@ export const summaryCommand: Command = {
     const toGroup = words.some((w) => TO_GROUP.has(fold(w)));
     const acceptedOnly = words.some((w) => ACCEPTED_ONLY.has(fold(w)));
     const target = await unitInArgs(ctx, words.filter((w) => !TO_GROUP.has(fold(w)) && !ACCEPTED_ONLY.has(fold(w))).join(' '));
-    const period = target && (await periodFromArgs(ctx, target.rest));
+    const period = target && (await periodFromArgs(ctx, target.rest, rerunOf('tonghop', args, target.rest)));
     if (!target || !period) return;
-    const { stores, form, timezone, province } = ctx.services;
+    const { stores, timezone, province } = ctx.services;
+    const form = await formOf(ctx.services, period);
     // A large subtree is summed from the roll-ups; a small one lists its units and comes with the chart.
     const status = isLarge(target) ? null : await periodStatus(stores, period, province.code, target.unitCode);
     const render = async (t: BotContext['t'], lang: BotContext['lang']): Promise<OutboundMessage[]> => {

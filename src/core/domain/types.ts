@@ -83,6 +83,10 @@ export interface ReviewEntry {
 export interface Period extends PeriodDef {
   /** Bumped whenever the deadline changes, so planned jobs of an older version are recognised. */
   version: number;
+  /** The plan this period belongs to. Period ids are unique across every plan. */
+  planId: string;
+  /** Read-time flag: the plan was archived (no reports, no reminders; status and export still work). */
+  planArchived?: boolean;
 }
 
 export type ProvinceGroups = Partial<Record<ChannelName, ChatRef>>;

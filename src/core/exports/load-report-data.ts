@@ -1,4 +1,3 @@
-import type { FormSpec } from '../../flow/form-spec.ts';
 import type { Lang } from '../../i18n/translator.ts';
 import type { Stores } from '../../store/stores.ts';
 import type { PeriodStatus } from '../report/period-status.ts';
@@ -6,10 +5,13 @@ import { titleIn } from '../text/dates.ts';
 import type { ExportServices } from './export-port.ts';
 import { previousPeriod } from './previous-period.ts';
 import type { ReportData } from './report-data.ts';
+import type { FormRegistry } from '../plans/form-registry.ts';
+import { planOf } from '../plans/plan-of.ts';
 
 export interface ReportDataSources {
   stores: Stores;
-  form: FormSpec;
+  /** The report forms; the period's form is its plan's. */
+  forms: FormRegistry;
   province: { code: string; name: string };
   timezone: string;
   exports: Pick<ExportServices, 'planTitle' | 'signer'>;
@@ -19,7 +21,7 @@ export interface ReportDataSources {
 /** Reads from the stores what the exports of a period need: every unit's revisions, parents, the previous period. */
 export async function loadReportData(sources: ReportDataSources, status: PeriodStatus, lang: Lang): Promise<ReportData> {
   const { stores, province } = sources;
-  const [units, periods] = await Promise.all([stores.units.list(), stores.periods.list()]);
+  const [units, periods, { plan, form }] = await Promise.all([stores.units.list(), stores.periods.list(), planOf(sources, status.period)]);
   const names = new Map(units.map((u) => [u.code, u.name]));
   const before = previousPeriod(periods, status.period);
   const [reports, previousLatest] = await Promise.all([
@@ -36,10 +38,10 @@ export async function loadReportData(sources: ReportDataSources, status: PeriodS
   // Only the units of this export count in the previous period (a leader's subtree).
   const inScope = new Set(status.units.map((s) => s.unit.code));
   const data: ReportData = {
-    planTitle: titleIn(sources.exports.planTitle, lang),
+    planTitle: titleIn(plan?.title ?? sources.exports.planTitle, lang),
     period: status.period,
     units: reports,
-    form: sources.form,
+    form,
     province,
     zone: sources.timezone,
     lang,

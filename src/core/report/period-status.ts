@@ -2,6 +2,7 @@ import type { Period, Person, ReportRevision, Unit } from '../domain/types.ts';
 import type { Stores } from '../../store/stores.ts';
 import { UnitTree } from '../org/unit-tree.ts';
 import { loadTree } from '../org/scope.ts';
+import type { Plan } from '../domain/plan.ts';
 
 export interface UnitStatus {
   unit: Unit;
@@ -13,6 +14,8 @@ export interface UnitStatus {
 /** Who has reported for a period: the numbers behind /tinhhinh, /tonghop, reminders and group summaries. */
 export interface PeriodStatus {
   period: Period;
+  /** The period's plan (null only when it is gone), named in status texts. */
+  plan: Plan | null;
   units: UnitStatus[];
   reported: UnitStatus[];
   missing: UnitStatus[];
@@ -35,6 +38,7 @@ export async function periodStatus(stores: Stores, period: Period, provinceCode:
     period.id,
     units.map((u) => u.code),
   );
+  const plan = await stores.plans.get(period.planId);
   const statuses = await Promise.all(
     units.map(async (unit) => ({
       unit,
@@ -46,6 +50,7 @@ export async function periodStatus(stores: Stores, period: Period, provinceCode:
   const scopeUnit = tree.get(scope);
   return {
     period,
+    plan,
     units: statuses,
     reported,
     missing: statuses.filter((s) => s.latest === null),

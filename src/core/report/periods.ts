@@ -1,8 +1,9 @@
 import type { Period } from '../domain/types.ts';
-import { foldText as fold } from '../../flow/fold.ts';
+import { matchPeriods } from '../plans/match-periods.ts';
 
-/** A period accepts reports from its opening until it closes (late after the deadline). */
+/** A period accepts reports from its opening until it closes (late after the deadline), unless its plan is archived. */
 export function isOpen(period: Period, now: Date): boolean {
+  if (period.planArchived) return false;
   const t = now.getTime();
   if (period.opens && Date.parse(period.opens) > t) return false;
   return Date.parse(period.closes) > t;
@@ -16,26 +17,14 @@ export function openPeriods(periods: readonly Period[], now: Date): Period[] {
   return periods.filter((p) => isOpen(p, now));
 }
 
-/** Lower case, no diacritics, no spaces or dashes: "6 tháng" and "6thang-2027" compare alike. */
-function compact(text: string): string {
-  return fold(text).replace(/[\s_.-]+/g, '');
-}
-
 /**
  * Finds a period named by a person: its id, the start of its id ("6thang", "ca nam"), or words of its
  * title (without diacritics). When several titles hold the words ("năm 2027" is also in "6 tháng đầu
- * năm 2027"), the shortest title is the closest fit.
+ * năm 2027"), the shortest title is the closest fit. Across plans, see `matchPeriods`.
  */
 export function findPeriod(periods: readonly Period[], words: string): Period | undefined {
-  const wanted = fold(words);
-  if (!wanted) return undefined;
-  const exact = periods.find((p) => fold(p.id) === wanted);
-  if (exact) return exact;
-  const short = compact(words);
-  const byId = short ? periods.filter((p) => compact(p.id).startsWith(short)) : [];
-  if (byId.length === 1) return byId[0];
-  const byTitle = periods.filter((p) => fold(p.title.vi).includes(wanted) || fold(p.title.en).includes(wanted));
-  return byTitle.sort((a, b) => a.title.vi.length - b.title.vi.length)[0];
+  const found = matchPeriods(periods, [], words);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**

@@ -6,6 +6,7 @@ import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
 import type { PeriodStatus } from './period-status.ts';
 import { sayText } from '../../flow/form-text.ts';
 import type { ReportRevision } from '../domain/types.ts';
+import { planLine } from '../plans/plan-line.ts';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 
@@ -28,6 +29,7 @@ function header(status: PeriodStatus, t: T, lang: Lang, zone: string): string[] 
   return [
     t('status.title', { period: titleIn(status.period.title, lang) }),
     ...(status.scope ? [t('tree.scope_line', { code: status.scope.code, name: status.scope.name })] : []),
+    ...(status.plan ? [planLine(status.plan, t, lang)] : []),
     t('status.deadline', { deadline: formatDeadline(status.period, zone) }),
     t('status.completeness', { reported: status.reported.length, total, percent, onTime: status.onTime, late: status.late }),
     ...(status.reported.length ? [reviewCounts(status, t)] : []),

@@ -6,7 +6,12 @@ import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
 import { confirmPlanImport } from './plan-import.ts';
 import { notifyReviewers } from '../review/notify-review.ts';
 import { answerHistory, answerHistorySchema } from './answer-history.ts';
-import { findPeriod, isLate, isOpen, openPeriods } from './periods.ts';
+import { formOf } from '../plans/plan-of.ts';
+import { isLate, isOpen, openPeriods } from './periods.ts';
+import { matchPeriods } from '../plans/match-periods.ts';
+import { periodChoices } from '../plans/period-labels.ts';
+import { continuePeriodPick } from '../plans/pick-period.ts';
+import type { Plan } from '../domain/plan.ts';
 import { readSession, writeSession, SESSION_VERSION, type ReportSession, type Session } from './session.ts';
 
 /**
@@ -21,15 +26,17 @@ export async function startReport(ctx: BotContext, args: string): Promise<void> 
   if (ctx.isGroup) return ctx.replyText('report.private_only');
 
   const now = ctx.services.clock();
-  const periods = await stores.periods.list();
+  const [periods, plans] = await Promise.all([stores.periods.list(), stores.plans.list()]);
   const open = openPeriods(periods, now);
   const session = await readSession(stores, ctx.from.channel, ctx.from.userId);
 
   if (args) {
-    const named = findPeriod(periods, args);
-    if (!named) return ctx.replyText('report.unknown_period', { name: args, list: periods.map((p) => p.id).join(', ') });
-    if (!isOpen(named, now)) return ctx.replyText('report.period_closed', { period: titleIn(named.title, ctx.lang) });
-    return beginPeriod(ctx, named, session);
+    const named = matchPeriods(periods, plans, args);
+    const namedOpen = named.filter((p) => isOpen(p, now));
+    if (named.length === 0) return ctx.replyText('report.unknown_period', { name: args, list: periods.map((p) => p.id).join(', ') });
+    if (namedOpen.length === 0) return ctx.replyText('report.period_closed', { period: titleIn(named[0]!.title, ctx.lang) });
+    if (namedOpen.length === 1) return beginPeriod(ctx, namedOpen[0]!, session);
+    return pickPeriod(ctx, namedOpen, plans);
   }
   if (session?.kind === 'report') {
     const period = open.find((p) => p.id === session.periodId);
@@ -40,12 +47,13 @@ export async function startReport(ctx: BotContext, args: string): Promise<void> 
     return ctx.replyText(upcoming.length ? 'report.not_open_yet' : 'report.no_open_period');
   }
   if (open.length === 1 && open[0]) return beginPeriod(ctx, open[0], session);
+  return pickPeriod(ctx, open, plans);
+}
 
-  const choices = open.map((p) => ({
-    id: `period:${p.id}`,
-    label: `${titleIn(p.title, ctx.lang)} (${ctx.t('report.deadline_short', { deadline: formatDeadline(p, ctx.services.timezone) })})`,
-  }));
-  await writeSession(stores, ctx.from.channel, ctx.from.userId, { v: SESSION_VERSION, kind: 'pick_period', choices });
+/** Asks which of several open periods (grouped by plan, nearest deadline first). */
+async function pickPeriod(ctx: BotContext, open: readonly Period[], plans: readonly Plan[]): Promise<void> {
+  const choices = periodChoices(ctx, open, plans, 'period:');
+  await writeSession(ctx.services.stores, ctx.from.channel, ctx.from.userId, { v: SESSION_VERSION, kind: 'pick_period', choices });
   await ctx.replyChoices(ctx.t('report.pick_period'), choices);
 }
 
@@ -54,11 +62,12 @@ async function beginPeriod(ctx: BotContext, period: Period, session: Session | n
   if (session?.kind === 'report' && session.periodId === period.id && session.unitCode === person.unitCode) {
     return resume(ctx, period, session);
   }
-  const { stores, form, timezone } = ctx.services;
-  const [unit, previous, history] = await Promise.all([
+  const { stores, timezone } = ctx.services;
+  const [unit, previous, history, form] = await Promise.all([
     stores.units.get(person.unitCode),
     stores.reports.latest(period.id, person.unitCode),
     answerHistory(stores, period, person.unitCode, ctx.services.province.code),
+    formOf(ctx.services, period),
   ]);
   const state = startForm(form, previous?.answers);
   const next: ReportSession = {
@@ -84,7 +93,8 @@ async function beginPeriod(ctx: BotContext, period: Period, session: Session | n
 }
 
 async function resume(ctx: BotContext, period: Period, session: ReportSession): Promise<void> {
-  const { stores, form } = ctx.services;
+  const { stores } = ctx.services;
+  const form = await formOf(ctx.services, period);
   const state = restoreState(form, session.form) ?? startForm(form, answersOf(session.form));
   await writeSession(stores, ctx.from.channel, ctx.from.userId, { ...session, form: state, paused: false });
   await ctx.reply(
@@ -115,6 +125,10 @@ export async function continueConversation(ctx: BotContext, input: FormInput): P
     await beginPeriod(ctx, period, null);
     return true;
   }
+  if (session.kind === 'pick_command_period') {
+    await continuePeriodPick(ctx, session, input);
+    return true;
+  }
   if (session.kind === 'confirm_import') {
     await confirmPlanImport(ctx, session, input);
     return true;
@@ -125,12 +139,13 @@ export async function continueConversation(ctx: BotContext, input: FormInput): P
 }
 
 async function answer(ctx: BotContext, session: ReportSession, input: FormInput): Promise<void> {
-  const { stores, form, timezone } = ctx.services;
+  const { stores, timezone } = ctx.services;
   const period = await stores.periods.get(session.periodId);
   if (!period) {
     await stores.sessions.clear(ctx.from.channel, ctx.from.userId);
     return ctx.replyText('report.period_gone');
   }
+  const form = await formOf(ctx.services, period);
   const state: FormState = restoreState(form, session.form) ?? startForm(form, answersOf(session.form));
   const history = answerHistorySchema.safeParse(session.history ?? {});
   const result = step(form, state, input, ctx.t, history.success ? history.data : undefined);

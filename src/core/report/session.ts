@@ -24,8 +24,26 @@ export const sessionSchema = z.discriminatedUnion('kind', [
   z.object({ v: z.literal(SESSION_VERSION), kind: z.literal('pick_period'), choices: z.array(choiceSchema) }),
   z.object({
     v: z.literal(SESSION_VERSION),
+    kind: z.literal('pick_command_period'),
+    /** The command to run again with the chosen period, and its arguments ("{period}" for the period id). */
+    command: z.string(),
+    template: z.string(),
+    choices: z.array(choiceSchema),
+  }),
+  z.object({
+    v: z.literal(SESSION_VERSION),
     kind: z.literal('confirm_import'),
     periods: z.array(z.unknown()),
+    /** The plan the periods will belong to (absent in a proposal made before plans existed). */
+    draft: z
+      .object({
+        title: z.string(),
+        number: z.string().optional(),
+        issuer: z.string().optional(),
+        documentText: z.string(),
+        fileName: z.string(),
+      })
+      .optional(),
     choices: z.array(choiceSchema),
   }),
 ]);

@@ -10,6 +10,7 @@ import { currentPeriod, findPeriod } from '../report/periods.ts';
 import { formatDateTime, titleIn } from '../text/dates.ts';
 import { sendToPerson } from './reach.ts';
 import { mayReview } from './reviewers.ts';
+import { formOf } from '../plans/plan-of.ts';
 
 const ACCEPT = new Set(['ok', 'duyet', 'dat', 'accept', 'chapnhan']);
 const RETURN = new Set(['tralai', 'return', 'tra']);
@@ -77,7 +78,8 @@ function reviewState(rev: ReportRevision, t: BotContext['t'], zone: string): str
 }
 
 async function view(ctx: BotContext, period: Period, unitCode: string, rev: ReportRevision, tree: UnitTree): Promise<void> {
-  const { form, timezone } = ctx.services;
+  const { timezone } = ctx.services;
+  const form = await formOf(ctx.services, period);
   const unit = tree.get(unitCode);
   const text = [
     ctx.t('review.view_heading', {
