@@ -37,7 +37,12 @@ describe('a plan created in chat', () => {
   it('proposes the plan with its period and asks which form its reports use', async () => {
     const before = tb.fake.messagesTo(LEADER).length;
     tb.fake.sendDocument({ userId: LEADER, fileName: 'xuan-tinh-nguyen.txt', content: DOCUMENT, mimeType: 'text/plain' });
-    await tb.fake.waitFor(() => tb.fake.messagesTo(LEADER).length > before + 1);
+    await tb.fake.waitFor(() =>
+      tb.fake
+        .messagesTo(LEADER)
+        .slice(before)
+        .some((m) => (m.buttons?.length ?? 0) > 0),
+    );
     await tb.settle();
     const reply = tb.fake.messagesTo(LEADER).slice(before);
     expect(textOf(reply)).toContain('Đề xuất tạo kế hoạch «Tổ chức chương trình Xuân tình nguyện năm 2027»');
@@ -86,7 +91,12 @@ describe('a plan created in chat', () => {
     ].join('\n');
     const before = tb.fake.messagesTo(LEADER).length;
     tb.fake.sendDocument({ userId: LEADER, fileName: 'bao-cao-thang.txt', content: Buffer.from(monthly), mimeType: 'text/plain' });
-    await tb.fake.waitFor(() => tb.fake.messagesTo(LEADER).length > before + 1);
+    await tb.fake.waitFor(() =>
+      tb.fake
+        .messagesTo(LEADER)
+        .slice(before)
+        .some((m) => (m.buttons?.length ?? 0) > 0),
+    );
     await tb.settle();
     expect(textOf(tb.fake.messagesTo(LEADER).slice(before))).toContain('Báo cáo tháng: 12 kỳ, hạn từ 20/01/2027 đến 20/12/2027');
     expect(textOf(await tb.press(LEADER, 'import:confirm:qttn-report'))).toContain('Đã tạo 12 kỳ báo cáo');
