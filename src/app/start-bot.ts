@@ -174,12 +174,13 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
       async stop() {
         if (stopped) return;
         stopped = true;
-        await reminders.close();
+        // Bounded: after a Redis outage BullMQ's blocking connection can take long to give up.
+        await within(reminders.close(), STOP_STEP_MS, () => logger.warn('reminder worker did not close in time; going on'));
         // Requests in flight finish (the core still runs); new ones are refused, so the platform retries elsewhere.
         await http?.close();
         await app.stop();
-        await storeRedis.quit().catch(() => undefined);
-        await redis.quit().catch(() => undefined);
+        await within(storeRedis.quit(), STOP_STEP_MS, () => storeRedis.disconnect());
+        await within(redis.quit(), STOP_STEP_MS, () => redis.disconnect());
         await redisChoice.stop();
         logger.flush?.();
       },
@@ -229,4 +230,24 @@ function addOperationsRoutes(
     startedAt: new Date(),
   });
   if (parts.metricsToken) addMetricsRoute(http, metrics, parts.metricsToken);
+}
+
+/** How long one step of stopping may take before it is given up (so SIGTERM never hangs). */
+const STOP_STEP_MS = 10_000;
+
+/** Waits for `step` (its failure ignored), at most `ms`; calls `onLate` if it took longer. */
+async function within(step: Promise<unknown>, ms: number, onLate: () => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms);
+  });
+  const outcome = await Promise.race([
+    step.then(
+      () => 'done' as const,
+      () => 'done' as const,
+    ),
+    late,
+  ]);
+  clearTimeout(timer);
+  if (outcome === 'late') onLate();
 }

@@ -8,16 +8,18 @@ export interface ChannelAbilities {
   buttons: boolean;
   /** People can send the bot files (Telegram); Zalo bots and the terminal receive none. */
   receivesFiles: boolean;
+  /** The bot can hand people a file (Telegram sends it, the terminal saves it); a Zalo bot cannot. */
+  sendsFiles: boolean;
 }
 
 const ABILITIES = new Map<ChannelName, ChannelAbilities>([
-  ['telegram', { buttons: true, receivesFiles: true }],
-  ['zalo', { buttons: false, receivesFiles: false }],
-  ['console', { buttons: false, receivesFiles: false }],
+  ['telegram', { buttons: true, receivesFiles: true, sendsFiles: true }],
+  ['zalo', { buttons: false, receivesFiles: false, sendsFiles: false }],
+  ['console', { buttons: false, receivesFiles: false, sendsFiles: true }],
 ]);
 
 export function abilitiesOf(channel: ChannelName): ChannelAbilities {
-  return ABILITIES.get(channel) ?? { buttons: false, receivesFiles: false };
+  return ABILITIES.get(channel) ?? { buttons: false, receivesFiles: false, sendsFiles: false };
 }
 
 /**

@@ -21,7 +21,14 @@ export type AnswerValue = number | string | boolean | string[] | null;
 export { COMPARISON_OPS } from './condition-spec.ts';
 export type { ComparisonOp, Comparison, Condition, Operand, FieldRef } from './condition-spec.ts';
 
-const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'Expected lower-case letters, digits and "_", starting with a letter');
+const identifier = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'Expected lower-case letters, digits and "_", starting with a letter')
+  // Answers are keyed by question id: a name every object already has ("constructor") would read as answered.
+  .refine(
+    (id) => !(id in Object.prototype),
+    (id) => ({ message: `"${id}" is a reserved name; choose another id` }),
+  );
 
 const base = {
   id: identifier,

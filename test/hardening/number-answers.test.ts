@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { startForm, step, type FormState } from '../../src/flow/form-engine.ts';
 import type { AnswerValue } from '../../src/flow/form-spec.ts';
-import { testForm, testTranslator, textFn } from '../flow/fixtures.ts';
+import { rawTestForm, testForm, testTranslator, textFn } from '../flow/fixtures.ts';
+import { parseFormSpec } from '../../src/flow/form-spec.ts';
 
 const translator = testTranslator();
 const t = textFn(translator);
@@ -80,5 +81,13 @@ describe('answers and button ids that name Object.prototype members', () => {
   it('takes such a word as it is in a text answer', () => {
     const after = step(spec, askedAt('notes'), { kind: 'text', text: 'constructor' }, t);
     expect(after.state.answers.notes).toBe('constructor');
+  });
+});
+
+describe('form files', () => {
+  it('refuse a question or option id that every object already has ("constructor")', () => {
+    const form = rawTestForm();
+    (form.questions as { id: string }[])[0]!.id = 'constructor';
+    expect(() => parseFormSpec(form, 'flows/x/form.yaml', (key) => translator.has(key))).toThrow(/"constructor" is a reserved name/);
   });
 });

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PlanIndex, readPlanDocument } from '../../src/qa/index.ts';
+import { foldText, PlanIndex, readPlanDocument } from '../../src/qa/index.ts';
 import { readQuestion } from '../../src/qa/question.ts';
 import { norm, textFn } from './helpers.ts';
 
@@ -194,5 +195,17 @@ I. NỘI DUNG
     const answer = norm(plan.answer('Thời gian triển khai chương trình Tết ấm?', 'vi', textFn('vi')).text);
     expect(answer).toContain('05/01/2031');
     expect(answer).toContain('10/02/2031');
+  });
+});
+
+describe('every cue phrase of the new kinds is read, typed with or without diacritics', () => {
+  const cues = JSON.parse(readFileSync(new URL('../../src/qa/lexicon/question-cues.json', import.meta.url), 'utf8')) as {
+    kinds: Record<string, string[]>;
+  };
+  // One family each: durations, cut-off periods, sanctions, ratings, forms and annexes, scope of application.
+  const families = ['duration', 'cutoff', 'sanction', 'rating', 'form', 'applies'] as const;
+  it.each(families.flatMap((kind) => (cues.kinds[kind] ?? []).map((cue) => [kind, cue] as const)))('%s: "%s"', (kind, cue) => {
+    expect(readQuestion(`Câu lạc bộ ${cue}?`).kinds).toContain(kind);
+    expect(readQuestion(`cau lac bo ${foldText(cue)}?`).kinds).toContain(kind);
   });
 });

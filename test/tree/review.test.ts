@@ -110,4 +110,19 @@ describe('a report reviewed by the leaders of the unit above', () => {
     expect(JSON.stringify(session)).toContain('"propaganda_sessions":30');
     await as('an', '/huy');
   });
+
+  it('an officer of the unit above reports for a unit below that cannot, marked as such', async () => {
+    await join('HD01', 'canbo', 'hdcb');
+    expect(await as('hdcb', '/baocao')).toContain(text('behalf.parent_unit', { examples: 'XA01, XA02' }));
+    expect(await as('hdcb', '/baocao thay XA09')).toContain(text('behalf.usage', { examples: 'XA01, XA02' }));
+    const out = await as('hdcb', '/baocao thay XA02 6thang-2027', ...REPORT(4));
+    expect(out).toContain('Đoàn xã Hai');
+    expect(out).toMatch(/\[→ huyen\][^\n]*\n?[^\n]*XA02 – Đoàn xã Hai/);
+    const latest = await chat.bot.app.stores.reports.latest('6thang-2027', 'XA02');
+    expect(latest).toMatchObject({ unitCode: 'XA02', onBehalfOf: 'HD01', answers: { propaganda_sessions: 4 } });
+    expect(await as('huyen', '/tinhhinh')).toMatch(
+      new RegExp(`XA02 – Đoàn xã Hai.*${text('behalf.mark', { unit: 'HD01' }).replace(/[()]/g, '\\$&')}`),
+    );
+    expect(await as('huyen', '/duyet XA02')).toContain(text('behalf.marked', { unit: 'HD01' }));
+  });
 });

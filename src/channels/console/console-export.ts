@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 /** Where the console puts files the bot sends (exports, reports), relative to the working directory. */
@@ -6,11 +6,12 @@ export const DEFAULT_EXPORT_DIR = join('data', 'exports');
 
 /**
  * Writes a file the bot sent into `dir` (created when missing) and returns its path.
- * Only the base name is used, so a file name can never point outside `dir`.
+ * Only the base name is used, so a file name can never point outside `dir`. Written synchronously (a
+ * few kilobytes) so that the line naming the file is printed in turn with the texts around it.
  */
 export async function saveExport(dir: string, fileName: string, content: Buffer): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   const path = join(dir, basename(fileName) || 'file');
-  await writeFile(path, content);
+  writeFileSync(path, content);
   return path;
 }

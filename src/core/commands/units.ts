@@ -1,6 +1,7 @@
 import type { Command } from '../bot/command.ts';
 import type { BotContext } from '../bot/bot-context.ts';
 import { foldText as fold } from '../../flow/fold.ts';
+import { abilitiesOf } from '../channel-words.ts';
 import { formatUnitList, parseUnitList, type UnitRow } from '../org/unit-import.ts';
 import { covers, loadTree, scopeOf } from '../org/scope.ts';
 import { renderTree } from '../org/render-tree.ts';
@@ -29,8 +30,13 @@ async function exportList(ctx: BotContext): Promise<void> {
   const below = tree.subtree(scopeOf(ctx.person, province.code)).filter((u) => u.code !== province.code);
   if (below.length === 0) return ctx.replyText('units.empty');
   const rows = below.map((u) => ({ code: u.code, name: u.name, parentCode: tree.parentOf(u.code) ?? province.code }));
+  const csv = formatUnitList(rows);
+  // Where no file can be sent (Zalo) the list comes as text, to paste after /donvi nhap.
+  if (!abilitiesOf(ctx.from.channel).sendsFiles) {
+    return ctx.reply({ type: 'text', text: `${ctx.t('units.exported_text', { count: rows.length })}\n\n${csv}` });
+  }
   // The BOM lets Excel open the Vietnamese names as UTF-8; the import skips it.
-  const content = Buffer.from(`\uFEFF${formatUnitList(rows)}`, 'utf8');
+  const content = Buffer.from(`\uFEFF${csv}`, 'utf8');
   await ctx.reply({
     type: 'file',
     fileName: 'don-vi.csv',

@@ -12,6 +12,8 @@ import { matchPeriods } from '../plans/match-periods.ts';
 import { periodChoices } from '../plans/period-labels.ts';
 import { continuePeriodPick } from '../plans/pick-period.ts';
 import type { Plan } from '../domain/plan.ts';
+import { loadTree } from '../org/scope.ts';
+import { foldText } from '../../flow/fold.ts';
 import { readSession, writeSession, SESSION_VERSION, type ReportSession, type Session } from './session.ts';
 
 /**
@@ -22,8 +24,13 @@ export async function startReport(ctx: BotContext, args: string): Promise<void> 
   const { stores, province } = ctx.services;
   const person = ctx.person;
   if (!person) return ctx.replyText('core.errors.not_member');
-  if (person.unitCode === province.code) return ctx.replyText('report.province_does_not_report');
   if (ctx.isGroup) return ctx.replyText('report.private_only');
+  // "/baocao thay XA01 [kỳ]": an officer of a unit above reports for a unit below that cannot.
+  const target = await reportTarget(ctx, args);
+  if (!target) return;
+  args = target.rest;
+  if (target.unitCode === province.code) return ctx.replyText('report.province_does_not_report');
+  if (!target.onBehalf && !target.reports) return ctx.replyText('behalf.parent_unit', { examples: target.children });
 
   const now = ctx.services.clock();
   const [periods, plans] = await Promise.all([stores.periods.list(), stores.plans.list()]);
@@ -35,18 +42,22 @@ export async function startReport(ctx: BotContext, args: string): Promise<void> 
     const namedOpen = named.filter((p) => isOpen(p, now));
     if (named.length === 0) return ctx.replyText('report.unknown_period', { name: args, list: periods.map((p) => p.id).join(', ') });
     if (namedOpen.length === 0) return ctx.replyText('report.period_closed', { period: titleIn(named[0]!.title, ctx.lang) });
-    if (namedOpen.length === 1) return beginPeriod(ctx, namedOpen[0]!, session);
+    if (namedOpen.length === 1) return beginPeriod(ctx, namedOpen[0]!, session, target.unitCode);
+    if (target.onBehalf) {
+      return ctx.replyText('behalf.name_period', { code: target.unitCode, list: namedOpen.map((p) => p.id).join(', ') });
+    }
     return pickPeriod(ctx, namedOpen, plans);
   }
   if (session?.kind === 'report') {
     const period = open.find((p) => p.id === session.periodId);
-    if (period && session.unitCode === person.unitCode) return resume(ctx, period, session);
+    if (period && session.unitCode === target.unitCode) return resume(ctx, period, session);
   }
   if (open.length === 0) {
     const upcoming = periods.filter((p) => Date.parse(p.unitDeadline) > now.getTime());
     return ctx.replyText(upcoming.length ? 'report.not_open_yet' : 'report.no_open_period');
   }
-  if (open.length === 1 && open[0]) return beginPeriod(ctx, open[0], session);
+  if (open.length === 1 && open[0]) return beginPeriod(ctx, open[0], session, target.unitCode);
+  if (target.onBehalf) return ctx.replyText('behalf.name_period', { code: target.unitCode, list: open.map((p) => p.id).join(', ') });
   return pickPeriod(ctx, open, plans);
 }
 
@@ -57,16 +68,16 @@ async function pickPeriod(ctx: BotContext, open: readonly Period[], plans: reado
   await ctx.replyChoices(ctx.t('report.pick_period'), choices);
 }
 
-async function beginPeriod(ctx: BotContext, period: Period, session: Session | null): Promise<void> {
+async function beginPeriod(ctx: BotContext, period: Period, session: Session | null, unitCode = ctx.person!.unitCode): Promise<void> {
   const person = ctx.person!;
-  if (session?.kind === 'report' && session.periodId === period.id && session.unitCode === person.unitCode) {
+  if (session?.kind === 'report' && session.periodId === period.id && session.unitCode === unitCode) {
     return resume(ctx, period, session);
   }
   const { stores, timezone } = ctx.services;
   const [unit, previous, history, form] = await Promise.all([
-    stores.units.get(person.unitCode),
-    stores.reports.latest(period.id, person.unitCode),
-    answerHistory(stores, period, person.unitCode, ctx.services.province.code),
+    stores.units.get(unitCode),
+    stores.reports.latest(period.id, unitCode),
+    answerHistory(stores, period, unitCode, ctx.services.province.code),
     formOf(ctx.services, period),
   ]);
   const state = startForm(form, previous?.answers);
@@ -74,7 +85,8 @@ async function beginPeriod(ctx: BotContext, period: Period, session: Session | n
     v: SESSION_VERSION,
     kind: 'report',
     periodId: period.id,
-    unitCode: person.unitCode,
+    unitCode,
+    ...(unitCode !== person.unitCode ? { onBehalfOf: person.unitCode } : {}),
     form: state,
     paused: false,
     baseRevision: previous?.revision ?? 0,
@@ -83,7 +95,7 @@ async function beginPeriod(ctx: BotContext, period: Period, session: Session | n
   await writeSession(stores, ctx.from.channel, ctx.from.userId, next);
   const intro = ctx.t('report.intro', {
     period: titleIn(period.title, ctx.lang),
-    unit: unit?.name ?? person.unitCode,
+    unit: unit?.name ?? unitCode,
     deadline: formatDeadline(period, timezone),
   });
   const prefilled = previous
@@ -103,12 +115,42 @@ async function resume(ctx: BotContext, period: Period, session: ReportSession): 
   );
 }
 
+/** Which unit a /baocao is for: the person's own, or "thay <code>" a unit below it (which then must report). */
+async function reportTarget(
+  ctx: BotContext,
+  args: string,
+): Promise<{ unitCode: string; onBehalf: boolean; reports: boolean; children: string; rest: string } | null> {
+  const { stores, province } = ctx.services;
+  const person = ctx.person!;
+  const tree = await loadTree(stores, province.code);
+  const [first = '', second = '', ...rest] = args.split(/\s+/).filter(Boolean);
+  const children = () =>
+    tree
+      .reportingWithin(person.unitCode)
+      .slice(0, 5)
+      .map((u) => u.code)
+      .join(', ');
+  if (!BEHALF_WORDS.has(foldText(first))) {
+    return { unitCode: person.unitCode, onBehalf: false, reports: tree.isReporting(person.unitCode), children: children(), rest: args };
+  }
+  const unit = second ? tree.get(second) : undefined;
+  if (!unit) return (await ctx.replyText('behalf.usage', { examples: children() || '—' }), null);
+  if (unit.code === person.unitCode || !tree.isWithin(unit.code, person.unitCode)) {
+    return (await ctx.replyText('tree.outside_scope', { code: unit.code }), null);
+  }
+  if (!tree.isReporting(unit.code)) return (await ctx.replyText('behalf.not_reporting', { code: unit.code }), null);
+  return { unitCode: unit.code, onBehalf: true, reports: true, children: '', rest: rest.join(' ') };
+}
+
+const BEHALF_WORDS = new Set(['thay', 'for', 'thay cho']);
+
 /** Gives the message to the conversation in progress; false when there is none to take it. */
 export async function continueConversation(ctx: BotContext, input: FormInput): Promise<boolean> {
   const { stores } = ctx.services;
   const session = await readSession(stores, ctx.from.channel, ctx.from.userId);
   if (!session) return false;
-  if (session.kind !== 'confirm_import' && (!ctx.person || (session.kind === 'report' && session.unitCode !== ctx.person.unitCode))) {
+  const writer = session.kind === 'report' ? (session.onBehalfOf ?? session.unitCode) : null;
+  if (session.kind !== 'confirm_import' && (!ctx.person || (writer !== null && writer !== ctx.person.unitCode))) {
     // Removed, or moved to another unit (by an admin) since the report began: never submit for the former unit.
     await stores.sessions.clear(ctx.from.channel, ctx.from.userId);
     await ctx.replyText(ctx.person ? 'report.unit_changed' : 'core.errors.not_member');
@@ -170,6 +212,7 @@ async function answer(ctx: BotContext, session: ReportSession, input: FormInput)
     {
       periodId: period.id,
       unitCode: session.unitCode,
+      ...(session.onBehalfOf ? { onBehalfOf: session.onBehalfOf } : {}),
       answers: result.state.answers,
       submittedBy: { personId: person.id, name: person.name, channel: ctx.from.channel },
       submittedAt: now.toISOString(),

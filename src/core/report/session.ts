@@ -18,6 +18,8 @@ export const sessionSchema = z.discriminatedUnion('kind', [
     paused: z.boolean(),
     /** The unit's latest revision when this draft started (0: none), to notice a colleague's report meanwhile. */
     baseRevision: z.number().int().optional(),
+    /** Set when an officer of a unit above writes for this unit: the writer's own unit. */
+    onBehalfOf: z.string().optional(),
     /** The unit's earlier figures, read when the report started, for the engine's history checks. */
     history: z.unknown().optional(),
   }),
