@@ -7,6 +7,8 @@ import { contentWords, coverage, wordRarity } from './answering/coverage.ts';
 import { answerContact } from './answering/contact-answer.ts';
 import { MIN_COVERAGE, type AnswerContext, type PlanRankers } from './answering/context.ts';
 import { questionScope } from './answering/scope.ts';
+import { ANSWER_SHAPES, type ShapedKind } from './answering/shapes.ts';
+import { explainNote } from './answering/explain.ts';
 import { answerWhen } from './answering/date-answer.ts';
 import { answerDuties } from './answering/duty-answer.ts';
 import { answerOutline } from './answering/outline-answer.ts';
@@ -47,8 +49,19 @@ const ANSWERERS: Record<QuestionKind, (ctx: AnswerContext) => Draft | Answer | n
   applies: (ctx) => answerShaped(ctx, 'applies'),
   when: answerWhen,
   duties: answerDuties,
-  general: (ctx) => headingSayingWhen(ctx) ?? answerSignerByRole(ctx, QUESTION_FILLERS) ?? answerFromPassages(ctx),
+  general: (ctx) => withShape(ctx, headingSayingWhen(ctx) ?? answerSignerByRole(ctx, QUESTION_FILLERS) ?? answerFromPassages(ctx)),
 };
+
+/** Kinds whose answer has a shape no other answer stands in for: "mẫu nào" is not answered without a form named. */
+const STRICT_SHAPES: readonly ShapedKind[] = ['form', 'duration', 'cutoff', 'applies'];
+
+/** A general answer to a question of a strict shape holds that shape, or is no answer (the closest sections are offered). */
+function withShape(ctx: AnswerContext, draft: Draft | null): Draft | null {
+  const kind = STRICT_SHAPES.find((k) => ctx.question.kinds.includes(k));
+  if (!draft || !kind || ANSWER_SHAPES[kind].test(draft.body)) return draft;
+  explainNote(ctx, `the answer found holds no ${kind}: not given`);
+  return null;
+}
 
 /** A section named by its heading; for a question of when, only if what it holds says when. */
 function headingSayingWhen(ctx: AnswerContext): Draft | null {

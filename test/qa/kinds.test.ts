@@ -209,3 +209,40 @@ describe('every cue phrase of the new kinds is read, typed with or without diacr
     expect(readQuestion(`cau lac bo ${foldText(cue)}?`).kinds).toContain(kind);
   });
 });
+
+describe('a question of a strict shape is not answered without it', () => {
+  // "… theo mẫu nào" on a plan naming no form: not the section whose heading shares a word, but "not sure".
+  it('"Kinh phí theo mẫu nào?" on a plan with a "Kinh phí" section and no form is not sure', () => {
+    const plan = PlanIndex.build(
+      readPlanDocument(
+        `KẾ HOẠCH
+Hội thi cắm trại năm 2031
+-----
+I. KINH PHÍ
+1. Tỉnh Đoàn hỗ trợ 5 triệu đồng cho mỗi trại.
+II. THỜI GIAN
+Hội thi tổ chức ngày 26/3/2031.
+`,
+        'kh.txt',
+      ),
+    );
+    expect(plan.answer('Kinh phí theo mẫu nào?', 'vi', textFn('vi')).kind).toBe('uncertain');
+  });
+
+  // How often: "bao lâu một lần" is answered by "hằng quý", "mỗi tháng", "định kỳ".
+  it.each(['Văn phòng thông báo kết quả bao lâu một lần?', 'van phong thong bao ket qua bao lau mot lan'])('"%s"', (q) => {
+    const plan = PlanIndex.build(
+      readPlanDocument(
+        `HƯỚNG DẪN
+Chế độ báo cáo
+-----
+I. TỔ CHỨC THỰC HIỆN
+1. Văn phòng theo dõi việc báo cáo của các đơn vị; hằng quý thông báo kết quả trong giao ban.
+`,
+        'hd.txt',
+      ),
+    );
+    expect(ask(q).length).toBeGreaterThan(0);
+    expect(norm(plan.answer(q, 'vi', textFn('vi')).text)).toContain('hằng quý');
+  });
+});

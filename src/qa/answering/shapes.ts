@@ -3,8 +3,9 @@
  * by a passage of that shape (the words of the question decide among them).
  */
 export const ANSWER_SHAPES = {
-  /** "trong vòng 24 giờ", "02 ngày", "chậm nhất sau 05 ngày làm việc", "01 ngày rưỡi". */
-  duration: /(?<![\d/.])\d{1,3}\s*(?:ngày|giờ|tiếng|tháng|tuần|năm|phút|buổi)(?![\p{L}\d/])|ngày rưỡi|nửa ngày/iu,
+  /** "trong vòng 24 giờ", "02 ngày", "chậm nhất sau 05 ngày làm việc", "01 ngày rưỡi"; how often: "hằng quý", "mỗi tháng". */
+  duration:
+    /(?<![\d/.])\d{1,3}\s*(?:ngày|giờ|tiếng|tháng|tuần|năm|phút|buổi)(?![\p{L}\d/])|ngày rưỡi|nửa ngày|(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm)|định kỳ/iu,
   /** "chốt đến ngày 14", "số liệu tính từ ngày 15 tháng trước", "tính trong khoảng thời gian từ …". */
   cutoff: /chốt|(?:tính|số liệu)\s+(?:từ|đến|tới|trong|tại)|thời điểm/iu,
   /** "không được xét tặng", "bị trừ điểm", "bị nhắc nhở", "xếp loại Không hoàn thành nhiệm vụ". */
