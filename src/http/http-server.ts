@@ -34,10 +34,11 @@ export class HttpServer {
     this.app = Fastify({
       logger: false,
       bodyLimit: DEFAULT_BODY_LIMIT,
-      // A slow or stuck client cannot hold a socket for long; keep-alive sockets are closed on close().
+      // A slow or stuck client cannot hold a socket for long. On close() idle keep-alive sockets are
+      // closed, while requests in flight (a webhook waiting for its update to be handled) finish.
       requestTimeout: 60_000,
       connectionTimeout: 60_000,
-      forceCloseConnections: true,
+      forceCloseConnections: 'idle',
       return503OnClosing: true,
     });
     // Webhooks read any content type (a platform may omit it); their route parses the JSON itself.

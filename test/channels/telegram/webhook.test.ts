@@ -127,6 +127,34 @@ describe('TelegramAdapter webhook mode', () => {
     expect((await bed.fake.postToWebhook(textUpdate(2, 'không nhận'))).status).toBe(503);
   });
 
+  it('on stop() finishes and answers the update in flight, then stops listening', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const port = await freePort();
+    bed = await telegramTestBed({
+      mode: { kind: 'webhook', publicUrl: `http://127.0.0.1:${port}`, port, host: '127.0.0.1', path: '/tg/hook', secretToken: SECRET },
+      handler: () => gate,
+    });
+    const answer = bed.fake.postToWebhook(textUpdate(3, 'đang xử lý'));
+    await until(() => bed.received.length === 1);
+    const stopped = bed.adapter.stop();
+    // The server takes no new connection any more, while the update above is still being handled.
+    let refused = false;
+    for (let attempt = 0; !refused && attempt < 200; attempt++) {
+      refused = await rawRequest(port, { method: 'GET', path: '/healthz' }).then(
+        () => false,
+        (error: { code?: string }) => error.code === 'ECONNREFUSED',
+      );
+    }
+    expect(refused).toBe(true);
+    release();
+    expect((await answer).status).toBe(200);
+    await stopped;
+    await expect(rawRequest(port, { method: 'POST', path: '/tg/hook', secret: SECRET, body: '{}' })).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
+  });
+
   it('stops listening on stop()', async () => {
     bed = await webhookBed();
     const port = bed.adapter.webhookPort ?? 0;
