@@ -14,7 +14,7 @@ import { chartModel } from '../src/core/exports/chart-model.ts';
 import { workbookBytes } from '../src/exports/workbook.ts';
 import { provinceReportBytes } from '../src/exports/province-report.ts';
 import { renderChartPng } from '../src/exports/chart.ts';
-import { numberFormatter } from '../src/exports/number-format.ts';
+import { numberFormatter } from '../src/core/exports/number-format.ts';
 
 const dir = resolve(process.argv[2] ?? join('data', 'exports', 'samples'));
 const translator = Translator.fromDirectory('locales');

@@ -18,7 +18,7 @@ import { completeness, unitState, type ReportData } from '../core/exports/report
 import { figureRows, type FigureRow } from '../core/exports/figures.ts';
 import { opinions, type Opinion, type OpinionKind } from '../core/exports/opinions.ts';
 import { provinceParts, reportSubject } from '../core/exports/province-name.ts';
-import { numberFormatter } from './number-format.ts';
+import { numberFormatter } from '../core/exports/number-format.ts';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 

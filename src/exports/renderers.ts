@@ -1,13 +1,11 @@
 import type { ExportRenderers } from '../core/exports/export-port.ts';
-import { chartModel } from '../core/exports/chart-model.ts';
 import { workbookBytes } from './workbook.ts';
 import { provinceReportBytes } from './province-report.ts';
 import { renderChartPng } from './chart.ts';
-import { numberFormatter } from './number-format.ts';
 
 /** The real builders: exceljs for the workbook, docx for the Word draft, ECharts + resvg for the chart. */
 export const exportRenderers: ExportRenderers = {
   workbook: (data, t) => workbookBytes(data, t),
   provinceReport: (data, t) => provinceReportBytes(data, t),
-  chart: async (data, t) => renderChartPng(chartModel(data, t, numberFormatter(data.lang))),
+  chart: async (model) => renderChartPng(model),
 };

@@ -112,6 +112,45 @@ describe('exports on Telegram', () => {
   });
 });
 
+describe('the chart of a large tree on Telegram', () => {
+  const LEADER = 7200;
+  let tb: TelegramTestBot;
+  beforeAll(async () => {
+    tb = await TelegramTestBot.start();
+    await tb.enrol(LEADER, 'TINH', 'lanhdao');
+    const { units, reports } = tb.bot.app.stores;
+    const at = '2027-06-05T03:00:00.000Z';
+    const by = { personId: 'p', name: 'Bí thư', channel: 'telegram' as const };
+    for (let d = 1; d <= 3; d++) {
+      await units.add({ code: `D${d}`, name: `Huyện Đoàn ${d}`, parentCode: 'TINH', createdAt: at });
+      for (let x = 1; x <= 15; x++) {
+        const code = `D${d}X${x}`;
+        await units.add({ code, name: `Đoàn xã ${code}`, parentCode: `D${d}`, createdAt: at });
+        if (x <= 10 * d - 5)
+          await reports.submit({
+            periodId: PERIOD,
+            unitCode: code,
+            answers: { propaganda_sessions: 2 },
+            submittedBy: by,
+            submittedAt: at,
+            late: x === 1,
+          });
+      }
+    }
+  });
+  afterAll(async () => {
+    await tb?.close();
+  });
+
+  it('sends the roll-up summary of 45 units followed by a chart', async () => {
+    const summary = await tb.say(LEADER, `/tonghop ${PERIOD}`);
+    expect(summary.map((m) => m.method)).toEqual(['sendMessage', 'sendPhoto']);
+    // 5 + 15 + 15 communes reported
+    expect(summary[0]?.text).toContain('35/45');
+    expect(isPng(summary[1]?.photoContent)).toBe(true);
+  });
+});
+
 describe('exports on Zalo (webhook mode)', () => {
   let zb: ZaloTestBot;
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { chartModel } from '../../src/core/exports/chart-model.ts';
 import { renderChartPng, renderChartSvg } from '../../src/exports/chart.ts';
 import { CHART_FONT_FAMILY, CHART_FONT_FILES } from '../../src/exports/chart-font.ts';
-import { numberFormatter } from '../../src/exports/number-format.ts';
+import { numberFormatter } from '../../src/core/exports/number-format.ts';
 import { fontCoverage } from '../support/font-cmap.ts';
 import { bundle, revision, sampleData, tr, unit, unitReport } from './fixtures.ts';
 import type { FormSpec } from '../../src/flow/form-spec.ts';
@@ -101,5 +101,23 @@ describe('chart content', () => {
     const large = renderChartPng(chartModel({ ...sampleData(), units: manyUnits(150, 25) }, tr(), format));
     for (const png of [small, large]) expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(large.readUInt32BE(20)).toBeGreaterThan(small.readUInt32BE(20));
+  });
+});
+
+describe('chart of a large subtree, from roll-ups', () => {
+  it('has a bar per child unit and the totals against the previous period', async () => {
+    const { subtreeChartModel } = await import('../../src/core/exports/chart-model.ts');
+    const children = [
+      { label: 'Huyện Đoàn 1', total: 15, reported: 5, late: 1 },
+      { label: 'Huyện Đoàn 2', total: 15, reported: 15, late: 0 },
+    ];
+    const model = subtreeChartModel('Kỳ 6 tháng', children, [{ label: 'Buổi', measure: 'buổi', total: 40, previous: 32 }], tr(), format);
+    expect(model.rows).toEqual([
+      { label: 'Huyện Đoàn 1', counts: { on_time: 4, late: 1, missing: 10 } },
+      { label: 'Huyện Đoàn 2', counts: { on_time: 15, late: 0, missing: 0 } },
+    ]);
+    expect(model.subtitle).toContain('20/30');
+    expect(model.figures).toEqual([{ label: 'Buổi', value: 125, caption: '125% · 40 buổi (kỳ trước 32)' }]);
+    expect(renderChartPng(model).subarray(1, 4).toString()).toBe('PNG');
   });
 });

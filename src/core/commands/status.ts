@@ -7,7 +7,7 @@ import { periodStatus, type PeriodStatus } from '../report/period-status.ts';
 import { renderStatus, renderSummary } from '../report/render-status.ts';
 import { foldText as fold } from '../../flow/fold.ts';
 import { provinceAudience } from '../report/province-audience.ts';
-import { summaryChart } from '../exports/summary-chart.ts';
+import { subtreeChart, summaryChart } from '../exports/summary-chart.ts';
 import { unitInArgs, type UnitInArgs } from '../org/unit-in-args.ts';
 import { subtreeStatus } from '../report/subtree-status.ts';
 import { renderSubtreeStatus, renderSubtreeSummary } from '../report/render-subtree.ts';
@@ -108,12 +108,13 @@ export const summaryCommand: Command = {
     if (!target || !period) return;
     const { stores, timezone, province } = ctx.services;
     const form = await formOf(ctx.services, period);
-    // A large subtree is summed from the roll-ups; a small one lists its units and comes with the chart.
+    // A large subtree is summed from the roll-ups (its chart has a bar per child unit); a small one lists its units.
     const status = isLarge(target) ? null : await periodStatus(stores, period, province.code, target.unitCode);
     const render = async (t: BotContext['t'], lang: BotContext['lang']): Promise<OutboundMessage[]> => {
       if (!status) {
         const subtree = await subtreeStatus(stores, period, target.tree, target.unitCode);
-        return [{ type: 'text', text: renderSubtreeSummary(subtree, form, acceptedOnly, t, lang, timezone) }];
+        const chart = await subtreeChart(ctx.services, subtree, form, lang);
+        return [{ type: 'text', text: renderSubtreeSummary(subtree, form, acceptedOnly, t, lang, timezone) }, ...(chart ? [chart] : [])];
       }
       const accepted = status.reported.filter((s) => s.latest?.review?.state === 'accepted');
       const text = acceptedOnly

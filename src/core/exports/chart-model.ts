@@ -1,6 +1,6 @@
 import { titleIn } from '../text/dates.ts';
-import { completeness, unitState, type ReportData, type UnitState } from './report-data.ts';
-import { figureRows } from './figures.ts';
+import { completeness, unitState, type Completeness, type ReportData, type UnitState } from './report-data.ts';
+import { figureRows, type FigureRow } from './figures.ts';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 
@@ -42,26 +42,72 @@ export interface ChartModel {
   format: (n: number) => string;
 }
 
+/** What a chart needs of one figure: its name, unit, total, and target or previous total when known. */
+export type ChartFigure = Pick<FigureRow, 'label' | 'measure' | 'total' | 'target' | 'previous'>;
+
 /**
  * The summary chart's content: completeness per unit (per parent unit, or one bar, when there are
  * more than {@link MAX_UNIT_ROWS}) and the main figures against their target or the previous period.
  */
 export function chartModel(data: ReportData, t: T, format: (n: number) => string): ChartModel {
   const c = completeness(data.units);
+  return assemble(titleIn(data.period.title, data.lang), c, completenessRows(data, t), c.reported ? figureRows(data, t) : [], t, format);
+}
+
+/**
+ * The same chart for a large subtree, from its roll-ups (no unit-by-unit read): one completeness bar per
+ * child unit, and the figures' totals with their target or previous total.
+ */
+export function subtreeChartModel(
+  title: string,
+  children: readonly { label: string; total: number; reported: number; late: number }[],
+  figures: readonly ChartFigure[],
+  t: T,
+  format: (n: number) => string,
+): ChartModel {
+  const total = children.reduce((n, c) => n + c.total, 0);
+  const reported = children.reduce((n, c) => n + c.reported, 0);
+  const late = children.reduce((n, c) => n + c.late, 0);
+  const c: Completeness = {
+    total,
+    reported,
+    onTime: reported - late,
+    late,
+    missing: total - reported,
+    percent: total ? Math.round((reported / total) * 100) : 0,
+  };
+  const counts = (x: { total: number; reported: number; late: number }) => ({
+    on_time: x.reported - x.late,
+    late: x.late,
+    missing: x.total - x.reported,
+  });
+  const rows =
+    children.length <= MAX_UNIT_ROWS
+      ? children.map((x) => ({ label: x.label, counts: counts(x) }))
+      : [{ label: t('exports.chart.all_units', { count: total }), counts: counts({ total, reported, late }) }];
+  return assemble(title, c, rows, reported ? figures : [], t, format);
+}
+
+function assemble(
+  title: string,
+  c: Completeness,
+  rows: CompletenessRow[],
+  all: readonly ChartFigure[],
+  t: T,
+  format: (n: number) => string,
+): ChartModel {
   // Main figures: those with something to show (a total, or a target to reach).
-  const figures = figureRows(data, t)
-    .filter((f) => f.total !== 0 || (f.target ?? 0) > 0)
-    .slice(0, MAX_FIGURES);
+  const figures = all.filter((f) => f.total !== 0 || (f.target ?? 0) > 0).slice(0, MAX_FIGURES);
   const reference = figures.some((f) => f.target !== undefined && f.target > 0)
     ? 'target'
     : figures.some((f) => f.previous !== undefined && f.previous > 0)
       ? 'previous'
       : 'total';
   return {
-    title: titleIn(data.period.title, data.lang),
+    title,
     subtitle: t('exports.chart.subtitle', { ...c }),
     completenessTitle: t('exports.chart.completeness_title'),
-    rows: completenessRows(data, t),
+    rows,
     stateNames: {
       on_time: t('exports.chart.on_time'),
       late: t('exports.chart.late'),
@@ -71,25 +117,22 @@ export function chartModel(data: ReportData, t: T, format: (n: number) => string
     noFigures: t('exports.chart.no_figures'),
     format,
     reference,
-    figures:
-      c.reported === 0
-        ? []
-        : figures.map((f) => {
-            const measure = f.measure ? ` ${f.measure}` : '';
-            if (reference === 'target' && f.target !== undefined && f.target > 0) {
-              const value = round1((f.total / f.target) * 100);
-              return { label: f.label, value, caption: `${format(value)}% · ${format(f.total)}/${format(f.target)}${measure}` };
-            }
-            if (reference === 'previous' && f.previous !== undefined && f.previous > 0) {
-              const value = round1((f.total / f.previous) * 100);
-              return {
-                label: f.label,
-                value,
-                caption: `${format(value)}% · ${t('exports.chart.against_previous', { total: format(f.total), previous: format(f.previous), measure })}`,
-              };
-            }
-            return { label: f.label, value: reference === 'total' ? f.total : null, caption: `${format(f.total)}${measure}` };
-          }),
+    figures: figures.map((f) => {
+      const measure = f.measure ? ` ${f.measure}` : '';
+      if (reference === 'target' && f.target !== undefined && f.target > 0) {
+        const value = round1((f.total / f.target) * 100);
+        return { label: f.label, value, caption: `${format(value)}% · ${format(f.total)}/${format(f.target)}${measure}` };
+      }
+      if (reference === 'previous' && f.previous !== undefined && f.previous > 0) {
+        const value = round1((f.total / f.previous) * 100);
+        return {
+          label: f.label,
+          value,
+          caption: `${format(value)}% · ${t('exports.chart.against_previous', { total: format(f.total), previous: format(f.previous), measure })}`,
+        };
+      }
+      return { label: f.label, value: reference === 'total' ? f.total : null, caption: `${format(f.total)}${measure}` };
+    }),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { TextFn } from '../../flow/text-fn.ts';
 import type { LocalizedText } from '../../plan-bundle/bundle-types.ts';
 import type { ReportData } from './report-data.ts';
+import type { ChartModel } from './chart-model.ts';
 
 /** Builds the files the exports send (src/exports behind it: exceljs, docx, ECharts + resvg). */
 export interface ExportRenderers {
@@ -9,7 +10,7 @@ export interface ExportRenderers {
   /** The province's report draft (.docx). */
   provinceReport(data: ReportData, t: TextFn): Promise<Buffer>;
   /** The summary chart (.png). */
-  chart(data: ReportData, t: TextFn): Promise<Buffer>;
+  chart(model: ChartModel): Promise<Buffer>;
 }
 
 /** What the exports need besides the stores: the renderers, the plan's title and who signs the province's report. */
