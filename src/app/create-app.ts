@@ -12,6 +12,8 @@ import { Outbox, type RateLimits } from '../outbound/outbox.ts';
 import { createStores, type Stores } from '../store/stores.ts';
 import { ChangeFeed } from '../store/change-feed.ts';
 import { Keys } from '../store/keys.ts';
+import { FORMS_TOPIC } from '../store/form-store.ts';
+import { createFormWorkbook } from '../xlsform/form-workbook.ts';
 import type { PlanBundle } from '../plan-bundle/bundle-types.ts';
 import type { InMemoryFormRegistry } from '../core/plans/form-registry.ts';
 import { loadContent } from './load-content.ts';
@@ -67,6 +69,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   await feed.start();
   const stores = createStores(redis, config.redis.prefix, content, feed);
+  // Forms uploaded in chat replace the shipped ones of the same id (unless the shipped one is newer).
+  const loadUploadedForms = async () => {
+    for (const { spec } of await stores.forms.list()) {
+      if ((forms.get(spec.id)?.revision ?? 0) <= spec.revision) forms.put(spec);
+    }
+  };
+  await loadUploadedForms();
+  feed.on(FORMS_TOPIC, () => {
+    loadUploadedForms().catch((error: unknown) => logger.warn({ err: error }, 'could not read the uploaded forms'));
+  });
   await stores.units.add({ code: config.province.code, name: config.province.name, parentCode: null, createdAt: new Date().toISOString() });
   const adminIds = {
     ...(config.telegram ? { telegram: config.telegram.adminIds } : {}),
@@ -93,6 +105,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     stores,
     translator,
     forms,
+    formWorkbook: createFormWorkbook(translator),
     answerer: plan.answerer,
     importer: plan.importer,
     outbound: outbox,

@@ -9,6 +9,8 @@ import { looksLikeQuestion, proposePeriods, readPlanDocument, summarizeImport } 
 import { documentText } from '../qa/reading/document-text.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { PlanLibrary } from './plan-library.ts';
+import { draftForm } from '../core/forms/draft-form.ts';
+import { extractPlanTargets } from '../qa/plan-targets.ts';
 import { proposedToPeriods } from './proposed-periods.ts';
 
 /** Plan Q&A over every plan's document, and the import of new plan documents sent in chat. */
@@ -29,7 +31,13 @@ export function createPlanServices(
     answer: (question, lang, context) => library.answer(question, lang, context),
     looksLikeQuestion,
   };
-  const importer: PlanImporter = { read: (content, fileName, lang) => readPlanImport(content, fileName, lang, translator, timezone) };
+  const importer: PlanImporter = {
+    read: (content, fileName, lang) => readPlanImport(content, fileName, lang, translator, timezone),
+    draftForm(documentText, fileName, planId, title) {
+      const targets = extractPlanTargets(readPlanDocument(documentText, fileName));
+      return targets.length > 0 ? draftForm(planId, title, targets) : null;
+    },
+  };
   const signer = planSigner(bundles[0] ? library.documentOf(bundles[0].id)?.signer : undefined);
   return { answerer, importer, library, signer };
 }

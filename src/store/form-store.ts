@@ -2,6 +2,10 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { safeParseFormSpec, type FormSpec } from '../flow/form-spec.ts';
 import type { Keys } from './keys.ts';
+import { announceChange } from './change-feed.ts';
+
+/** The change-feed topic of uploaded forms. */
+export const FORMS_TOPIC = 'forms';
 
 /** Who put a form in and when. */
 export interface UploadedForm {
@@ -23,8 +27,10 @@ export class FormStore {
     private readonly keys: Keys,
   ) {}
 
+  /** Stores a form and tells every process (change feed topic {@link FORMS_TOPIC}). */
   async put(form: UploadedForm): Promise<void> {
-    await this.redis.hset(this.keys.uploadedForms(), form.spec.id, JSON.stringify(form));
+    const tx = this.redis.multi().hset(this.keys.uploadedForms(), form.spec.id, JSON.stringify(form));
+    await announceChange(tx, this.keys, FORMS_TOPIC).exec();
   }
 
   async list(): Promise<UploadedForm[]> {

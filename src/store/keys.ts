@@ -41,6 +41,8 @@ export class Keys {
   planStates = () => `${this.prefix}plan-states`;
   /** The text of a plan created in chat (for Q&A after a restart). */
   planDocument = (planId: string) => `${this.prefix}plan-doc:${planId}`;
+  /** The form of a plan, once changed in chat (an uploaded form put to the plan): plan id → form id. */
+  planForms = () => `${this.prefix}plan-forms`;
   /** Exactly-once marker of one scheduled message (reminders): kind, period, offset, recipient. */
   sent = (...parts: string[]) => `${this.prefix}sent:${parts.join(':')}`;
   /** A manual nudge (/nhacnho) recently sent to one recipient. */

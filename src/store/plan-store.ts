@@ -35,16 +35,25 @@ export class PlanStore {
   }
 
   private async load(): Promise<Plan[]> {
-    const results = await this.redis.pipeline().hvals(this.keys.plans()).hgetall(this.keys.planStates()).exec();
+    const results = await this.redis
+      .pipeline()
+      .hvals(this.keys.plans())
+      .hgetall(this.keys.planStates())
+      .hgetall(this.keys.planForms())
+      .exec();
     const stored = (results?.[0]?.[1] as string[] | undefined) ?? [];
     const states = (results?.[1]?.[1] as Record<string, string> | undefined) ?? {};
+    const forms = (results?.[2]?.[1] as Record<string, string> | undefined) ?? {};
     const plans = new Map<string, Plan>();
     for (const plan of this.bundlePlans) plans.set(plan.id, plan);
     for (const raw of stored) {
       const plan = parseStored(raw, storedPlanSchema);
       if (plan && !plans.has(plan.id)) plans.set(plan.id, plan);
     }
-    return [...plans.values()].map((plan) => withState(plan, states[plan.id]));
+    return [...plans.values()].map((plan) => {
+      const formId = Object.hasOwn(forms, plan.id) ? forms[plan.id] : undefined;
+      return withState(formId ? { ...plan, formId } : plan, states[plan.id]);
+    });
   }
 
   async get(id: string): Promise<Plan | null> {
@@ -81,6 +90,14 @@ export class PlanStore {
     if (!plan) return null;
     await this.announce(this.redis.multi().hset(this.keys.planStates(), id, state)).exec();
     return { ...plan, state };
+  }
+
+  /** Puts another report form (by id) to a plan: its periods' reports use it from now on; null when there is no such plan. */
+  async setForm(id: string, formId: string): Promise<Plan | null> {
+    const plan = await this.get(id);
+    if (!plan) return null;
+    await this.announce(this.redis.multi().hset(this.keys.planForms(), id, formId)).exec();
+    return { ...plan, formId };
   }
 
   /** A plan's state decides whether its periods are open: both topics change. */

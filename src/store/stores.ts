@@ -12,6 +12,7 @@ import { SettingsStore } from './settings-store.ts';
 import { PeriodStore } from './period-store.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import { PlanStore } from './plan-store.ts';
+import { FormStore } from './form-store.ts';
 import type { Plan } from '../core/domain/plan.ts';
 
 /** Every store over one Redis connection and one key prefix. */
@@ -27,6 +28,8 @@ export interface Stores {
   settings: SettingsStore;
   periods: PeriodStore;
   plans: PlanStore;
+  /** Report forms uploaded in chat. */
+  forms: FormStore;
 }
 
 /** What the stores know from flows/ at start-up: the bundles' plans and periods, and the default plan. */
@@ -55,5 +58,6 @@ export function createStores(redis: Redis, prefix: string, content: BundleConten
     settings: new SettingsStore(redis, keys),
     periods: new PeriodStore(redis, keys, content.periods, content.defaultPlanId, feed),
     plans: new PlanStore(redis, keys, content.plans, content.defaultPlanId, feed),
+    forms: new FormStore(redis, keys),
   };
 }

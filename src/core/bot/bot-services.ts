@@ -3,6 +3,8 @@ import type { Lang } from '../../i18n/translator.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import type { Stores } from '../../store/stores.ts';
 import type { FormRegistry } from '../plans/form-registry.ts';
+import type { FormWorkbook } from '../forms/form-workbook.ts';
+import type { DraftForm } from '../forms/draft-form.ts';
 import type { Period } from '../domain/types.ts';
 import type { OutboundPort } from './outbound-port.ts';
 import type { SenderLimiter } from './sender-limit.ts';
@@ -41,6 +43,8 @@ export interface PlanImporter {
    * confirmation) and the plan they would belong to.
    */
   read(content: Buffer, fileName: string, lang: Lang): Promise<{ summary: string; periods: ProposedPlanPeriod[]; draft: PlanDraft }>;
+  /** A draft report form from the measurable targets of a plan's text (null when it sets none). */
+  draftForm?(documentText: string, fileName: string, planId: string, title: string): DraftForm | null;
 }
 
 /** Things that happen in the core that other parts (reminders) react to. */
@@ -57,6 +61,8 @@ export interface BotServices {
   translator: Translator;
   /** The report forms by id; a period's form is its plan's (see `formOf`). */
   forms: FormRegistry;
+  /** Report forms as XLSForm workbooks (/mau, forms sent in chat); null where not wired. */
+  formWorkbook: FormWorkbook | null;
   answerer: PlanAnswerer | null;
   importer: PlanImporter | null;
   outbound: OutboundPort;

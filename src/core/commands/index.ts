@@ -15,6 +15,7 @@ import { extendCommand } from './extend.ts';
 import { remindCommand } from './remind.ts';
 import { reviewCommand } from '../review/review-command.ts';
 import { plansCommand } from './plans.ts';
+import { formTemplateCommand } from './form-template.ts';
 
 /** Every chat command of the core, in the order the help lists them. */
 export const coreCommands: readonly Command[] = [
@@ -31,6 +32,7 @@ export const coreCommands: readonly Command[] = [
   remindCommand,
   reviewCommand,
   plansCommand,
+  formTemplateCommand,
   unitsCommand,
   inviteCommand,
   peopleCommand,

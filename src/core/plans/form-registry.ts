@@ -10,6 +10,8 @@ export interface FormRegistry {
   list(): FormSpec[];
   /** The form used when a plan's form is missing: the default plan's. */
   readonly defaultId: string;
+  /** Adds or replaces a form (an uploaded form, or a new revision of one). */
+  put(form: FormSpec): void;
 }
 
 /** A registry over forms held in memory (the shipped ones, read from flows/ at start-up). */

@@ -90,7 +90,25 @@ export async function confirmPlanImport(
     id: created.plan.id,
     form: sayText(form.title, ctx.t),
   });
+  await sendDraftForm(ctx, session.draft, created.plan.id, created.plan.title.vi);
 }
+
+/** The plan's own targets as a draft form workbook, for the leader to edit and send back (nothing when it sets none). */
+async function sendDraftForm(ctx: BotContext, draft: PlanDraft, planId: string, title: string): Promise<void> {
+  const { importer, formWorkbook, logger } = ctx.services;
+  if (!importer?.draftForm || !formWorkbook) return;
+  try {
+    const form = importer.draftForm(draft.documentText, draft.fileName, planId, title);
+    if (!form) return;
+    const content = await formWorkbook.write(form.spec, form.notes);
+    const caption = ctx.t('forms.draft.caption', { count: form.notes.size });
+    await ctx.reply({ type: 'file', fileName: `${form.spec.id}.xlsx`, mimeType: XLSX_TYPE, content, caption });
+  } catch (error) {
+    logger.warn({ err: error, plan: planId }, 'could not draft a form from the plan');
+  }
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A proposal confirmed before plans existed (a session kept across the upgrade): periods of the default plan. */
 async function addToDefaultPlan(ctx: BotContext, periods: readonly Period[]): Promise<void> {

@@ -6,6 +6,7 @@ import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
 import { confirmPlanImport } from './plan-import.ts';
 import { notifyReviewers } from '../review/notify-review.ts';
 import { answerHistory, answerHistorySchema } from './answer-history.ts';
+import { confirmFormUpload } from '../forms/form-upload.ts';
 import { formOf } from '../plans/plan-of.ts';
 import { isLate, isOpen, openPeriods } from './periods.ts';
 import { matchPeriods } from '../plans/match-periods.ts';
@@ -173,6 +174,10 @@ export async function continueConversation(ctx: BotContext, input: FormInput): P
   }
   if (session.kind === 'confirm_import') {
     await confirmPlanImport(ctx, session, input);
+    return true;
+  }
+  if (session.kind === 'confirm_form') {
+    await confirmFormUpload(ctx, session, input);
     return true;
   }
   if (session.paused) return false;

@@ -48,6 +48,15 @@ export const sessionSchema = z.discriminatedUnion('kind', [
       .optional(),
     choices: z.array(choiceSchema),
   }),
+  z.object({
+    v: z.literal(SESSION_VERSION),
+    kind: z.literal('confirm_form'),
+    /** The uploaded form as read, validated again on confirmation. */
+    form: z.unknown(),
+    /** The plan a new form is offered to first, if any. */
+    planId: z.string().nullable(),
+    choices: z.array(choiceSchema),
+  }),
 ]);
 
 export type Session = z.infer<typeof sessionSchema>;
