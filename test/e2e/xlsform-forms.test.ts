@@ -143,6 +143,13 @@ describe('report forms as workbooks in chat', () => {
     expect((await tb.bot.app.stores.plans.get('87-kh-tdtn'))?.formId).toBe('87-kh-tdtn-bao-cao');
   });
 
+  it('refuses a form from a leader of a unit below the province (a form is the same for every unit)', async () => {
+    await tb.enrol(9103, 'HD02', 'lanhdao');
+    const text = textOf(await send(9103, 'mini.xlsx', template));
+    expect(text).toContain('chỉ lãnh đạo, quản trị cấp tỉnh mới thay được');
+    expect(tb.bot.app.forms.get('mini')?.revision).toBe(3);
+  });
+
   it('keeps uploaded forms across a restart', async () => {
     await tb.restart();
     expect(tb.bot.app.forms.get('mini')?.revision).toBe(3);

@@ -17,6 +17,8 @@ const MAX_ISSUES_SHOWN = 25;
 export async function offerFormUpload(ctx: BotContext, content: Buffer, fileName: string): Promise<void> {
   const workbook = ctx.services.formWorkbook;
   if (!workbook) return ctx.replyText('forms.upload.unavailable');
+  // A form is the same for every unit: only the province's leaders and admins change it.
+  if (ctx.person?.unitCode !== ctx.services.province.code) return ctx.replyText('forms.upload.province_only');
   const read = await workbook.read(content);
   if (!read.ok) {
     if ('unreadable' in read) return ctx.replyText(`forms.upload.${read.unreadable}`, { name: fileName });
