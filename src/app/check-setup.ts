@@ -14,7 +14,7 @@ export function checkSetup(env: Record<string, string | undefined>): string {
   );
   const http = config.http ? `HTTP on ${config.http.host ?? '0.0.0.0'}:${config.http.port}` : 'no HTTP server';
   return [
-    `doanbot setup OK: ${bundles.length} plan(s): ${bundles.map((b) => `${b.id} (${b.periods.length} periods, form ${b.form.id} with ${b.form.questions.length} questions)`).join(', ')}; ${forms.list().length} form(s)`,
+    `doanbot setup OK: plans ${bundles.map((b) => `${b.id} (${b.periods.length} periods, form ${b.form.id} with ${b.form.questions.length} questions)`).join(', ')}`,
     `channels: ${channels.length ? channels.join(', ') : 'terminal only'}`,
     http,
   ].join('; ');

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { ChannelAdapter, InboundHandler } from '../../core/channel.ts';
 import { PermanentDeliveryError } from '../../core/delivery-errors.ts';
@@ -108,6 +110,7 @@ export class ConsoleAdapter implements ChannelAdapter {
   /** Handles one line; true when it asked to quit. */
   private async handleLine(line: string, handler: InboundHandler): Promise<boolean> {
     let command = parseCommand(line);
+    let file: string | null = null;
     if (command) {
       const meta = runMetaCommand(command.command, command.args, {
         identity: this.identity,
@@ -122,6 +125,7 @@ export class ConsoleAdapter implements ChannelAdapter {
         this.print(meta.note);
         command = { command: meta.command, args: meta.args };
       }
+      if (meta.kind === 'file') file = meta.path;
     }
     const base = {
       updateKey: `console:${this.runId}-${++this.counter}`,
@@ -129,9 +133,12 @@ export class ConsoleAdapter implements ChannelAdapter {
       from: this.identity.sender(),
       receivedAt: new Date(),
     };
-    const message: InboundMessage = command
-      ? { ...base, type: 'command', command: command.command, args: command.args }
-      : { ...base, type: 'text', text: line };
+    // "/tep <path>" sends the file there, as a document sent on Telegram would be.
+    const message: InboundMessage = file
+      ? { ...base, type: 'document', fileName: basename(file), download: () => readFile(file) }
+      : command
+        ? { ...base, type: 'command', command: command.command, args: command.args }
+        : { ...base, type: 'text', text: line };
     try {
       await handler(message);
     } catch (error) {

@@ -5,10 +5,14 @@ import type { ConsoleIdentity } from './console-identity.ts';
  * What a console-only command did:
  * - `core`: not a console command, the line goes to the core as typed;
  * - `reply`: handled here, `reply` is text for the person at the console, `quit` ends reading input;
- * - `send`: the line stands for a core command (`/join` is `/start <code>`); `note` says so first.
+ * - `send`: the line stands for a core command (`/join` is `/start <code>`); `note` says so first;
+ * - `file`: the person sends the file at `path` (a plan document, a unit list), as on Telegram.
  */
 export type MetaCommandResult =
-  { kind: 'core' } | { kind: 'reply'; reply: string; quit: boolean } | { kind: 'send'; command: string; args: string; note: string };
+  | { kind: 'core' }
+  | { kind: 'reply'; reply: string; quit: boolean }
+  | { kind: 'send'; command: string; args: string; note: string }
+  | { kind: 'file'; path: string };
 
 type Translate = (key: string, params?: Params) => string;
 
@@ -22,7 +26,7 @@ export interface MetaCommandContext {
 
 /**
  * Handles the commands that exist only on the console:
- * `/as <name>`, `/whoami`, `/group`, `/private`, `/join`, `/quit`.
+ * `/as <name>`, `/whoami`, `/group`, `/private`, `/join`, `/tep <path>`, `/quit`.
  */
 export function runMetaCommand(command: string, args: string, context: MetaCommandContext): MetaCommandResult {
   const { identity, t } = context;
@@ -46,6 +50,11 @@ export function runMetaCommand(command: string, args: string, context: MetaComma
       const code = context.lastInviteCode;
       if (!code) return done(t('console.join.no_code'));
       return { kind: 'send', command: 'start', args: code, note: t('console.join.sending', { code }) };
+    }
+    case 'tep':
+    case 'file': {
+      const path = args.trim().replace(/^["']|["']$/g, '');
+      return path ? { kind: 'file', path } : done(t('console.file.usage'));
     }
     case 'quit':
       return done(t('console.bye'), true);
