@@ -8,7 +8,7 @@ import { loadContent } from './load-content.ts';
  */
 export function checkSetup(env: Record<string, string | undefined>): string {
   const config = loadConfig(env);
-  const { bundles, forms } = loadContent(config);
+  const { bundles } = loadContent(config);
   const channels = [config.telegram && `telegram (${config.telegram.mode.kind})`, config.zalo && `zalo (${config.zalo.mode.kind})`].filter(
     Boolean,
   );
