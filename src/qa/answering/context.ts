@@ -45,6 +45,18 @@ export interface AnswerContext {
 /** The least share of a question's words an answer must contain to be given without doubt. */
 export const MIN_COVERAGE = WEIGHTS.answer.minCoverage;
 
+const passageScoreCache = new WeakMap<ExpandedQuery, number[]>();
+
+/** The search scores of the plan's passages for the question (clause and headings), searched once per question. */
+export function passageScores(ctx: AnswerContext): readonly number[] {
+  let scores = passageScoreCache.get(ctx.query);
+  if (!scores) {
+    scores = ctx.rankers.passages.scores(ctx.query, ['text', 'context'], WEIGHTS.passage.fields);
+    passageScoreCache.set(ctx.query, scores);
+  }
+  return scores;
+}
+
 /** Indexes of `scores` with a positive score, best first. */
 export function rankedIndexes(scores: readonly number[]): number[] {
   return scores

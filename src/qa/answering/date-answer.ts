@@ -120,8 +120,8 @@ export function answerWhen(ctx: AnswerContext): Draft | null {
   if (confidence < MIN_COVERAGE) return null;
   // A passage saying when that covers the question clearly better than the date's paragraph answers instead: a date
   // written without a year ("trước ngày 30/6", "ngày 25 của tháng cuối quý") or an hour in a schedule ("08h00: Khai mạc").
-  const passage = bestWhenPassage(ctx);
   const dateCover = ctx.coverage(covered, asking);
+  const passage = dateCover + WEIGHT.passageLead <= 1 ? bestWhenPassage(ctx) : null;
   if (passage && passage.coverage >= dateCover + WEIGHT.passageLead && passage.coverage >= MIN_COVERAGE) {
     explainNote(
       ctx,

@@ -6,7 +6,7 @@ import { joinWithin, MAX_ANSWER, type Draft } from './compose.ts';
 import { contactCues } from './contact-answer.ts';
 import { KIND_CUES, OCCURRENCE_VERBS, type Phrase } from '../vocabulary.ts';
 import { ANSWER_SHAPES, type ShapedKind } from './shapes.ts';
-import { MIN_COVERAGE, rankedIndexes, type AnswerContext } from './context.ts';
+import { MIN_COVERAGE, passageScores, rankedIndexes, type AnswerContext } from './context.ts';
 import { WEIGHTS } from '../weights.ts';
 import { recipientLevelsOf, subjectLevels } from './levels-in-text.ts';
 import { explainCandidates } from './explain.ts';
@@ -167,7 +167,7 @@ function candidates(
   const when = !shaped && ctx.question.kinds.includes('when');
   const fits = (p: Passage): boolean =>
     accept(p) && contacts.every((k) => CONTACT_SHAPE[k].test(p.text)) && (!when || saysWhen(p.sentence));
-  const raw = passages.scores(ctx.query, ['text', 'context'], WEIGHTS.passage.fields);
+  const raw = passageScores(ctx);
   const scores = raw.map((s, i) => (fits(passages.items[i] as Passage) ? s * shapeBoost(ctx, passages.items[i] as Passage) : 0));
   // A passage of the shape asked for is a candidate even when the search did not find it: "Thời gian: 02 ngày"
   // answers "hội nghị diễn ra trong bao lâu" through the plan's title, not its own words.

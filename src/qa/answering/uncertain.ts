@@ -1,6 +1,6 @@
 import type { Answer } from '../answer.ts';
 import { SELF_NAMED, truncate } from './compose.ts';
-import { rankedIndexes, type AnswerContext } from './context.ts';
+import { passageScores, rankedIndexes, type AnswerContext } from './context.ts';
 import { WEIGHTS } from '../weights.ts';
 
 const { maxSuggestions: MAX_SUGGESTIONS, maxHeading: MAX_HEADING } = WEIGHTS.uncertain;
@@ -8,7 +8,7 @@ const { maxSuggestions: MAX_SUGGESTIONS, maxHeading: MAX_HEADING } = WEIGHTS.unc
 /** Labels of the sections closest to the question ("III.2 Huyện thành Đoàn, Đoàn trực thuộc"). */
 function closestSections(ctx: AnswerContext): string[] {
   const { passages } = ctx.rankers;
-  const order = rankedIndexes(passages.scores(ctx.query, ['text', 'context'], WEIGHTS.passage.fields));
+  const order = rankedIndexes(passageScores(ctx));
   const ids: string[] = [];
   for (const i of order) {
     const id = passages.items[i]?.section;
