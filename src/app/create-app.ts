@@ -135,7 +135,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     ...(options.metrics ? { metrics: options.metrics } : {}),
   };
-  const core = new BotCore(services, [...coreCommands, ...(options.extraCommands ?? [])]);
+  // The claim of each update also counts its sender's updates for the inbound limit (one round trip).
+  const core = new BotCore(services, [...coreCommands, ...(options.extraCommands ?? [])], {
+    exactlyOnce: { inboundWindowSeconds: services.senderLimiter?.windowSeconds ?? 0 },
+  });
 
   return {
     core,

@@ -33,6 +33,16 @@ export class RedisSenderLimiter implements SenderLimiter {
     }
   }
 
+  /** Budgets per minute: the core's claim counts each sender's updates over this window. */
+  readonly windowSeconds = 60;
+
+  /** Same budgets as `consume`, for a count already made by the update's claim (no Redis call). */
+  verdictFor(count: number, kind: 'member' | 'stranger'): SenderVerdict {
+    const budget = this.limiters.get(kind);
+    if (!budget || count <= budget.points) return 'ok';
+    return count === budget.points + 1 ? 'first_over' : 'over';
+  }
+
   async consume(senderKey: string, kind: 'member' | 'stranger'): Promise<SenderVerdict> {
     const budget = this.limiters.get(kind);
     if (!budget) return 'ok';

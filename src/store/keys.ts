@@ -9,6 +9,8 @@ export class Keys {
   invite = (code: string) => `${this.prefix}invite:${code}`;
   /** Prefix of the per-sender inbound counters (rate-limiter-flexible appends its own key). */
   inboundLimit = () => `${this.prefix}inbound-limit`;
+  /** A sender's updates in the current inbound window, counted by the claim script. */
+  inboundCount = (person: string) => `${this.prefix}inbound-count:${person}`;
   reportRevisions = (periodId: string, unitCode: string) => `${this.prefix}report:${periodId}:${unitCode}`;
   reportLatest = (periodId: string) => `${this.prefix}report-latest:${periodId}`;
   /** Per unit above a reporting unit: totals of the reports below it for a period (kept on submit and review). */

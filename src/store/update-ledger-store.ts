@@ -8,8 +8,8 @@ import { SESSION_TTL_SECONDS } from './session-store.ts';
 const DONE_TTL_SECONDS = 60 * 60 * 24 * 2;
 
 // KEYS: done, lease, inflight, waiting (zset: arrival order), waiting-alive (hash: until when each
-// waiter keeps its place), arrivals counter, identity, langs, session.
-// ARGV: owner, leaseMs, updateKey, message, person key prefix, langs field, waitingMs.
+// waiter keeps its place), arrivals counter, identity, langs, session, inbound counter.
+// ARGV: owner, leaseMs, updateKey, message, person key prefix, langs field, waitingMs, inbound window (s).
 // The person's key is built here from the identity read first: doanbot runs on one Redis, not a cluster.
 const CLAIM_SCRIPT = `
 local waiting, alive = KEYS[4], KEYS[5]
@@ -44,7 +44,12 @@ if left and left ~= ARGV[3] then return {'recover', left, redis.call('HGET', KEY
 redis.call('HSET', KEYS[3], 'key', ARGV[3], 'message', ARGV[4])
 local id = redis.call('GET', KEYS[7])
 local person = id and redis.call('GET', ARGV[5] .. id)
-return {'claimed', person or '', redis.call('HGET', KEYS[8], ARGV[6]) or '', redis.call('GET', KEYS[9]) or ''}
+local counted = -1
+if tonumber(ARGV[8]) > 0 then
+  counted = redis.call('INCR', KEYS[10])
+  if counted == 1 then redis.call('EXPIRE', KEYS[10], ARGV[8]) end
+end
+return {'claimed', person or '', redis.call('HGET', KEYS[8], ARGV[6]) or '', redis.call('GET', KEYS[9]) or '', counted}
 `;
 
 // KEYS: done, lease, inflight, session. ARGV: owner, updateKey, session op, session JSON, session
@@ -78,7 +83,7 @@ export class UpdateLedgerStore implements UpdateLedger {
     private readonly redis: Redis,
     private readonly keys: Keys,
   ) {
-    redis.defineCommand('doanbotClaimUpdate', { numberOfKeys: 9, lua: CLAIM_SCRIPT });
+    redis.defineCommand('doanbotClaimUpdate', { numberOfKeys: 10, lua: CLAIM_SCRIPT });
     redis.defineCommand('doanbotCompleteUpdate', { numberOfKeys: 4, lua: COMPLETE_SCRIPT });
     redis.defineCommand('doanbotRenewClaim', { numberOfKeys: 1, lua: RENEW_SCRIPT });
     const commands = redis as unknown as Record<string, Script>;
@@ -100,6 +105,7 @@ export class UpdateLedgerStore implements UpdateLedger {
       k.identity(r.channel, r.userId),
       k.langs(),
       k.session(r.channel, r.userId),
+      k.inboundCount(person),
       r.owner,
       r.leaseMs,
       r.updateKey,
@@ -107,21 +113,24 @@ export class UpdateLedgerStore implements UpdateLedger {
       k.person(''),
       person,
       r.waitingMs,
-    )) as string[];
+      r.inboundWindowSeconds ?? 0,
+    )) as (string | number)[];
     switch (reply[0]) {
       case 'duplicate':
       case 'busy':
         return { kind: reply[0] };
       case 'recover':
-        return { kind: 'recover', updateKey: reply[1] ?? '', message: reply[2] ?? 'null' };
+        return { kind: 'recover', updateKey: String(reply[1] ?? ''), message: String(reply[2] ?? 'null') };
       default: {
         const lang = reply[2];
+        const counted = Number(reply[4] ?? -1);
         return {
           kind: 'claimed',
           sender: {
-            person: parseStored(reply[1] || null, personSchema),
+            person: parseStored(String(reply[1] ?? '') || null, personSchema),
             lang: lang === 'vi' || lang === 'en' ? lang : null,
-            session: reply[3] || null,
+            session: String(reply[3] ?? '') || null,
+            inboundCount: counted >= 0 ? counted : null,
           },
         };
       }

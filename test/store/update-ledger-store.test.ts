@@ -37,6 +37,17 @@ describe('UpdateLedgerStore', () => {
     expect(await stores.updates.claim(request('u2', 'B', '9'))).toMatchObject({ kind: 'claimed', sender: { session: '{"step":1}' } });
   });
 
+  it('counts the sender’s updates for the inbound limit in the same script, when asked', async () => {
+    const counted = (key: string) => ({ ...request(key, 'A', '5'), inboundWindowSeconds: 60 });
+    const first = await stores.updates.claim(counted('d1'));
+    expect(first).toMatchObject({ kind: 'claimed', sender: { inboundCount: 1 } });
+    await done(counted('d1'));
+    expect(await stores.updates.claim(counted('d2'))).toMatchObject({ kind: 'claimed', sender: { inboundCount: 2 } });
+    await done(counted('d2'));
+    expect(await stores.updates.claim(request('d3', 'A', '5'))).toMatchObject({ kind: 'claimed', sender: { inboundCount: null } });
+    expect(await redis.ttl(`${prefix}inbound-count:telegram:5`)).toBeGreaterThan(0);
+  });
+
   it('refuses a redelivery while the update is handled, and ignores it once done', async () => {
     const first = request('a1', 'A');
     expect((await stores.updates.claim(first)).kind).toBe('claimed');

@@ -14,6 +14,8 @@ import type { TextFn } from '../../flow/text-fn.ts';
 export class BotContext {
   /** The replies so far, in order. */
   readonly replies: OutboundMessage[] = [];
+  /** The sender's updates in the current inbound window, counted with the claim; null when not counted. */
+  inboundCount: number | null = null;
 
   constructor(
     readonly message: InboundMessage,

@@ -87,6 +87,7 @@ export class BotCore {
     let ctx: BotContext | undefined;
     try {
       ctx = new BotContext(message, services, await this.personFor(message, sender.person), sender.lang ?? DEFAULT_LANG, this.commands);
+      ctx.inboundCount = sender.inboundCount;
       if (await admitSender(ctx)) await this.dispatch(ctx);
       const replies = ctx.replies;
       const priority = ctx.person ? 'member' : 'stranger';

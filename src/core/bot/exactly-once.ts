@@ -11,6 +11,8 @@ export interface ExactlyOnceOptions {
   leaseMs?: number;
   /** How long an update waits for another process to finish this person's updates. Default 2 leases. */
   maxWaitMs?: number;
+  /** Counts each sender's updates with the claim in windows of this many seconds (the inbound limit). */
+  inboundWindowSeconds?: number;
 }
 
 /** What handling one update produced: the sender's new session, and what to do once it is stored. */
@@ -31,6 +33,7 @@ export class ExactlyOnce {
   readonly owner = randomBytes(8).toString('hex');
   private readonly leaseMs: number;
   private readonly maxWaitMs: number;
+  private readonly inboundWindowSeconds: number;
 
   constructor(
     private readonly ledger: UpdateLedger,
@@ -39,6 +42,7 @@ export class ExactlyOnce {
   ) {
     this.leaseMs = options.leaseMs ?? 10_000;
     this.maxWaitMs = options.maxWaitMs ?? 2 * this.leaseMs;
+    this.inboundWindowSeconds = options.inboundWindowSeconds ?? 0;
   }
 
   /**
@@ -55,6 +59,7 @@ export class ExactlyOnce {
       leaseMs: this.leaseMs,
       message: JSON.stringify(message),
       waitingMs: 1000,
+      inboundWindowSeconds: this.inboundWindowSeconds,
     };
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {

@@ -10,6 +10,13 @@ export type SenderVerdict = 'ok' | 'first_over' | 'over';
 export interface SenderLimiter {
   /** `member`: the sender is a member (a larger budget); otherwise a stranger's. */
   consume(senderKey: string, kind: 'member' | 'stranger'): Promise<SenderVerdict>;
+  /**
+   * The verdict for a sender whose updates in the current window were already counted (by the claim
+   * of the update, in the same Redis round trip), so no call of its own is needed.
+   */
+  verdictFor?(count: number, kind: 'member' | 'stranger'): SenderVerdict;
+  /** The window `verdictFor` expects counts over, in seconds. */
+  readonly windowSeconds?: number;
 }
 
 /**
@@ -22,7 +29,11 @@ export async function admitSender(ctx: BotContext): Promise<boolean> {
   const { senderLimiter, logger } = ctx.services;
   const { channel, userId } = ctx.from;
   if (!senderLimiter || channel === 'console') return true;
-  const verdict = await senderLimiter.consume(`${channel}:${userId}`, ctx.person ? 'member' : 'stranger');
+  const kind = ctx.person ? 'member' : 'stranger';
+  const verdict =
+    ctx.inboundCount !== null && senderLimiter.verdictFor
+      ? senderLimiter.verdictFor(ctx.inboundCount, kind)
+      : await senderLimiter.consume(`${channel}:${userId}`, kind);
   if (verdict === 'ok') return true;
   logger.warn({ channel, userId, verdict }, 'sender over the inbound limit');
   if (verdict === 'first_over' && !ctx.isGroup) await ctx.replyText('core.errors.too_many');

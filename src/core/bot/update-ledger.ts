@@ -7,6 +7,8 @@ export interface SenderSnapshot {
   lang: Lang | null;
   /** The stored conversation state as JSON text, or null. */
   session: string | null;
+  /** The sender's updates in the current inbound window, this one included; null when not counted. */
+  inboundCount: number | null;
 }
 
 /** One update about to be handled by one process. */
@@ -23,6 +25,8 @@ export interface ClaimRequest {
   message: string;
   /** How long a waiting update keeps its place in the person's line between two tries. */
   waitingMs: number;
+  /** Counts the sender's updates in windows of this many seconds (the inbound limit); 0: not counted. */
+  inboundWindowSeconds?: number;
 }
 
 /**
