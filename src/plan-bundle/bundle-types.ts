@@ -15,6 +15,12 @@ export interface PeriodDef {
   title: LocalizedText;
   /** When units must have reported to the province: end of that day for a date-only deadline. */
   unitDeadline: string;
+  /**
+   * Deadlines of the units at some depths below the root (depth → deadline), when the plan gives the
+   * levels their own (communes before the district, the district before the province). Units at
+   * other depths have `unitDeadline`.
+   */
+  levelDeadlines?: Record<string, { at: string; dateOnly: boolean }>;
   /** When the province reports to the centre, if the plan says. */
   provinceDeadline?: string;
   /** True when the unit deadline was given as a date only (reminders then go at the bundle's reminderTime). */

@@ -119,6 +119,10 @@ function resolvePeriods(raw: RawPeriod[], zone: string, issues: SpecIssue[]): Pe
     };
     const unit = resolve(period.deadlines.unit, 'end', 'deadlines', 'unit');
     const province = resolve(period.deadlines.province, 'end', 'deadlines', 'province');
+    const levels = Object.entries(period.deadlines.levels ?? {}).flatMap(([depth, text]) => {
+      const at = resolve(text, 'end', 'deadlines', 'levels', depth);
+      return at ? [[depth, { at: at.iso, dateOnly: at.dateOnly }] as const] : [];
+    });
     const opens = resolve(period.opens, 'start', 'opens');
     const explicitCloses = resolve(period.closes, 'end', 'closes');
     if (!unit) return;
@@ -131,6 +135,7 @@ function resolvePeriods(raw: RawPeriod[], zone: string, issues: SpecIssue[]): Pe
       id: period.id,
       title: period.title,
       unitDeadline: unit.iso,
+      ...(levels.length > 0 && { levelDeadlines: Object.fromEntries(levels) }),
       ...(province && { provinceDeadline: province.iso }),
       deadlineIsDateOnly: unit.dateOnly,
       ...(opens && { opens: opens.iso }),

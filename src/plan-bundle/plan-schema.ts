@@ -36,7 +36,14 @@ const periodSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Expected lower-case letters, digits and "-"'),
     title: localized,
-    deadlines: z.object({ unit: dateOrDateTime, province: dateOrDateTime.optional() }).strict(),
+    deadlines: z
+      .object({
+        unit: dateOrDateTime,
+        province: dateOrDateTime.optional(),
+        /** Deadlines of the units at a given depth below the root ("2": the communes), when not the unit deadline. */
+        levels: z.record(z.string().regex(/^[1-9]\d?$/, 'Expected a depth below the root: 1, 2, 3…'), dateOrDateTime).optional(),
+      })
+      .strict(),
     opens: dateOrDateTime.optional(),
     closes: dateOrDateTime.optional(),
     reminders: z.array(offset).default(DEFAULT_REMINDERS),

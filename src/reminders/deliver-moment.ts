@@ -1,13 +1,15 @@
 import type { ChatRef, OutboundMessage } from '../core/messages.ts';
 import type { Period, Person } from '../core/domain/types.ts';
-import { periodStatus } from '../core/report/period-status.ts';
+import { periodStatus, type UnitStatus } from '../core/report/period-status.ts';
+import { laneOf, periodForLane } from '../core/report/unit-deadline.ts';
+import { loadTree } from '../core/org/scope.ts';
 import { provinceAudience } from '../core/report/province-audience.ts';
 import { renderSummary } from '../core/report/render-status.ts';
 import { DEFAULT_LANG } from '../i18n/translator.ts';
 import { deliverClaimed, emptyTally, type ClaimedOutcome, type Tally } from './deliver-claimed.ts';
 import type { ReminderDeps } from './reminder-deps.ts';
 import { escalationMessage, reminderMessage } from './reminder-messages.ts';
-import type { PlannedMoment } from './schedule.ts';
+import { laneOfOffset, type PlannedMoment } from './schedule.ts';
 import { planContext, type PlanContext } from './plan-context.ts';
 
 /** Exactly-once markers outlive the period by this much, so a moved deadline does not repeat what went out. */
@@ -31,10 +33,15 @@ async function tallied(work: Promise<ClaimedOutcome>[]): Promise<Tally> {
  * language on each of their private chats, once per (period, offset, unit, person, channel). Once the
  * deadline has passed, leaders (admins when there is no leader) also get the list of missing units.
  */
-export async function deliverReminders(deps: ReminderDeps, period: Period, moment: PlannedMoment, given?: PlanContext): Promise<Tally> {
-  const context = given ?? (await planContext(deps, period));
+export async function deliverReminders(deps: ReminderDeps, basePeriod: Period, moment: PlannedMoment, given?: PlanContext): Promise<Tally> {
+  const context = given ?? (await planContext(deps, basePeriod));
   const { stores, translator, displayZone } = deps;
-  const status = await periodStatus(stores, period, deps.provinceCode);
+  // A moment belongs to one lane: the units of a level with its own deadline, or all the others.
+  const lane = laneOfOffset(moment.offset);
+  const period = periodForLane(basePeriod, lane);
+  const [all, tree] = await Promise.all([periodStatus(stores, basePeriod, deps.provinceCode), loadTree(stores, deps.provinceCode)]);
+  const inLane = (s: UnitStatus) => laneOf(basePeriod, tree.depth(s.unit.code)) === lane;
+  const status = { ...all, missing: all.missing.filter(inLane), units: all.units.filter(inLane) };
   const overdue = moment.at > Date.parse(period.unitDeadline);
   const keepUntil = Date.parse(period.closes) + KEEP_AFTER_CLOSE_MS;
   const work: Promise<ClaimedOutcome>[] = [];

@@ -22,7 +22,13 @@ export interface ScheduleZone {
   reminderTime: string;
 }
 
-type PeriodTimes = Pick<PeriodDef, 'unitDeadline' | 'deadlineIsDateOnly' | 'reminders' | 'summaries'>;
+type PeriodTimes = Pick<PeriodDef, 'unitDeadline' | 'deadlineIsDateOnly' | 'reminders' | 'summaries' | 'levelDeadlines'>;
+
+/** A reminder offset of a level with its own deadline is written "-P1D@2" (depth 2); the lane is "2". */
+export function laneOfOffset(offset: string): string | undefined {
+  const at = offset.indexOf('@');
+  return at < 0 ? undefined : offset.slice(at + 1);
+}
 
 /**
  * The instant of one offset. A whole number of days on a date-only deadline is that many days from the
@@ -30,7 +36,7 @@ type PeriodTimes = Pick<PeriodDef, 'unitDeadline' | 'deadlineIsDateOnly' | 'remi
  * anything else is the deadline instant plus the signed duration. @throws RangeError for a bad offset.
  */
 export function momentOf(period: Pick<PeriodDef, 'unitDeadline' | 'deadlineIsDateOnly'>, offset: string, zone: ScheduleZone): number {
-  const parsed = parseOffset(offset);
+  const parsed = parseOffset(offset.split('@')[0] ?? offset);
   const deadline = DateTime.fromISO(period.unitDeadline, { setZone: true }).setZone(zone.timezone);
   if (parsed.wholeDays && period.deadlineIsDateOnly) {
     const [hour, minute] = zone.reminderTime.split(':').map(Number);
@@ -55,6 +61,17 @@ export function plannedMoments(period: PeriodTimes, zone: ScheduleZone): { momen
   };
   add('reminder', period.reminders);
   add('summary', period.summaries);
+  // Units of a level with its own deadline are reminded relative to it (offsets "…@<depth>").
+  for (const [depth, level] of Object.entries(period.levelDeadlines ?? {})) {
+    for (const offset of new Set(period.reminders)) {
+      try {
+        const lane = { unitDeadline: level.at, deadlineIsDateOnly: level.dateOnly };
+        moments.push({ kind: 'reminder', offset: `${offset}@${depth}`, at: momentOf(lane, offset, zone) });
+      } catch {
+        invalid.push(offset);
+      }
+    }
+  }
   return { moments: moments.sort((a, b) => a.at - b.at), invalid };
 }
 
@@ -68,5 +85,6 @@ export function pendingMoments(moments: readonly PlannedMoment[], now: number): 
 
 /** True when a later moment of the same kind is also due at `now`: sending this one would be stale. */
 export function isSuperseded(moments: readonly PlannedMoment[], moment: PlannedMoment, now: number): boolean {
-  return moments.some((m) => m.kind === moment.kind && m.at > moment.at && m.at <= now);
+  const lane = laneOfOffset(moment.offset);
+  return moments.some((m) => m.kind === moment.kind && laneOfOffset(m.offset) === lane && m.at > moment.at && m.at <= now);
 }

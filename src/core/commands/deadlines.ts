@@ -4,6 +4,8 @@ import type { Period } from '../domain/types.ts';
 import { periodStatus } from '../report/period-status.ts';
 import { groupedByPlan } from '../plans/period-labels.ts';
 import { planLine } from '../plans/plan-line.ts';
+import { periodForDepth } from '../report/unit-deadline.ts';
+import { loadTree } from '../org/scope.ts';
 import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
 
 /** The periods still taking reports (deadline coming, or passed but not yet closed), nearest deadline first. */
@@ -14,8 +16,10 @@ function comingPeriods(periods: readonly Period[], now: Date): Period[] {
 }
 
 /** One line for a unit: its deadline and whether it has reported (on time or late) or is overdue. */
-async function unitLine(ctx: BotContext, period: Period, unitCode: string, now: Date): Promise<string> {
+async function unitLine(ctx: BotContext, basePeriod: Period, unitCode: string, now: Date): Promise<string> {
   const { stores, timezone } = ctx.services;
+  // A level may have its own deadline (communes before their district).
+  const period = periodForDepth(basePeriod, (await loadTree(stores, ctx.services.province.code)).depth(unitCode));
   const latest = await stores.reports.latest(period.id, unitCode);
   const params = { period: titleIn(period.title, ctx.lang), deadline: formatDeadline(period, timezone), id: period.id };
   if (latest) {

@@ -9,6 +9,7 @@ export const periodSchema = z.object({
   id: z.string(),
   title: z.object({ vi: z.string(), en: z.string() }),
   unitDeadline: z.string(),
+  levelDeadlines: z.record(z.object({ at: z.string(), dateOnly: z.boolean() })).optional(),
   provinceDeadline: z.string().optional(),
   deadlineIsDateOnly: z.boolean(),
   opens: z.string().optional(),

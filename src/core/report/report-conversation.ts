@@ -14,6 +14,7 @@ import { periodChoices } from '../plans/period-labels.ts';
 import { continuePeriodPick } from '../plans/pick-period.ts';
 import type { Plan } from '../domain/plan.ts';
 import { loadTree } from '../org/scope.ts';
+import { periodForDepth } from './unit-deadline.ts';
 import { foldText } from '../../flow/fold.ts';
 import { readSession, writeSession, SESSION_VERSION, type ReportSession, type Session } from './session.ts';
 
@@ -97,7 +98,7 @@ async function beginPeriod(ctx: BotContext, period: Period, session: Session | n
   const intro = ctx.t('report.intro', {
     period: titleIn(period.title, ctx.lang),
     unit: unit?.name ?? unitCode,
-    deadline: formatDeadline(period, timezone),
+    deadline: formatDeadline(await periodOfUnit(ctx, period, unitCode), timezone),
   });
   const prefilled = previous
     ? `\n${ctx.t('report.prefilled', { revision: previous.revision, at: formatDateTime(previous.submittedAt, timezone) })}`
@@ -141,6 +142,12 @@ async function reportTarget(
   }
   if (!tree.isReporting(unit.code)) return (await ctx.replyText('behalf.not_reporting', { code: unit.code }), null);
   return { unitCode: unit.code, onBehalf: true, reports: true, children: '', rest: rest.join(' ') };
+}
+
+/** The period with the deadline of the unit's level (a level may have its own). */
+async function periodOfUnit(ctx: BotContext, period: Period, unitCode: string): Promise<Period> {
+  const tree = await loadTree(ctx.services.stores, ctx.services.province.code);
+  return periodForDepth(period, tree.depth(unitCode));
 }
 
 const BEHALF_WORDS = new Set(['thay', 'for', 'thay cho']);
@@ -221,7 +228,7 @@ async function answer(ctx: BotContext, session: ReportSession, input: FormInput)
       answers: result.state.answers,
       submittedBy: { personId: person.id, name: person.name, channel: ctx.from.channel },
       submittedAt: now.toISOString(),
-      late: isLate(period, now),
+      late: isLate(await periodOfUnit(ctx, period, session.unitCode), now),
     },
     { once: ctx.message.updateKey },
   );
@@ -233,7 +240,7 @@ async function answer(ctx: BotContext, session: ReportSession, input: FormInput)
       period: titleIn(period.title, ctx.lang),
       at: formatDateTime(now, timezone),
       revision: revision.revision,
-      deadline: formatDeadline(period, timezone),
+      deadline: formatDeadline(await periodOfUnit(ctx, period, session.unitCode), timezone),
     }),
   });
   await notifyReviewers(ctx.services, revision);
