@@ -35,7 +35,10 @@ export interface ConsoleSession {
 let counter = 0;
 
 /** `prefix` reopens the data of an earlier session (a restart); `keepData` leaves it for the next one. */
-export async function openConsoleSession(label: string, options: { prefix?: string; keepData?: boolean } = {}): Promise<ConsoleSession> {
+export async function openConsoleSession(
+  label: string,
+  options: { prefix?: string; keepData?: boolean; env?: Record<string, string> } = {},
+): Promise<ConsoleSession> {
   const prefix = options.prefix ?? uniquePrefix(label);
   const dataDir = mkdtempSync(join(tmpdir(), `doanbot-${label}-`));
   const stdin = new PassThrough();
@@ -43,7 +46,7 @@ export async function openConsoleSession(label: string, options: { prefix?: stri
   let printed = '';
   stdout.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
   const bot = await startBot(
-    { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, DATA_DIR: dataDir, CONSOLE: 'on', LOG_LEVEL: 'silent' },
+    { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, DATA_DIR: dataDir, CONSOLE: 'on', LOG_LEVEL: 'silent', ...options.env },
     { stdin, stdout },
   );
 
