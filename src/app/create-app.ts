@@ -18,6 +18,7 @@ import type { PlanBundle } from '../plan-bundle/bundle-types.ts';
 import type { InMemoryFormRegistry } from '../core/plans/form-registry.ts';
 import { loadContent } from './load-content.ts';
 import { createPlanServices } from './plan-services.ts';
+import { unitWorkbookAsCsv } from '../org-files/unit-workbook.ts';
 import { exportRenderers } from '../exports/renderers.ts';
 import { summaryChart } from '../core/exports/summary-chart.ts';
 import type { PeriodStatus } from '../core/report/period-status.ts';
@@ -108,6 +109,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     formWorkbook: createFormWorkbook(translator),
     answerer: plan.answerer,
     importer: plan.importer,
+    unitWorkbook: unitWorkbookAsCsv,
     outbound: outbox,
     inviteLink: (channel, code) => byChannel.get(channel)?.inviteLink(code),
     channels: adapters.map((a) => a.channel),

@@ -3,6 +3,7 @@ import { Translator } from '../../src/i18n/translator.ts';
 import { TelegramTestBot, textOf, inviteCodeIn, ADMIN_ID } from '../support/telegram-test-bot.ts';
 import { ZaloTestBot, ZALO_ADMIN_ID, numberOf, startCodeIn, zaloTextOf } from '../support/zalo-test-bot.ts';
 import type { Stores } from '../../src/store/stores.ts';
+import ExcelJS from 'exceljs';
 
 const t = Translator.fromDirectory('locales');
 const vi = (key: string, params?: Record<string, string | number>) => t.t('vi', key, params);
@@ -116,5 +117,33 @@ describe('on Zalo: the same tree opened by typing a number', () => {
     const opened = zaloTextOf(await zb.say(LEADER, line));
     expect(opened).toContain(vi('tree.scope_line', { code: 'HD2', name: 'Huyện HD2' }));
     expect(opened).toContain(vi('status.completeness', { reported: 10, total: 20, percent: 50, onTime: 10, late: 0 }));
+  });
+});
+
+describe('a unit list sent as a workbook', () => {
+  let tb: TelegramTestBot;
+  beforeAll(async () => {
+    tb = await TelegramTestBot.start();
+  });
+  afterAll(async () => {
+    await tb?.close();
+  });
+
+  it('imports code, name and parent from the first sheet of an .xlsx', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Đơn vị');
+    sheet.addRows([
+      ['Mã', 'Tên đơn vị', 'Cấp trên'],
+      ['XA01', 'Đoàn xã Một', 'HD01'],
+      ['HD01', 'Huyện Đoàn A'],
+    ]);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer());
+    await tb.say(ADMIN_ID, '/trogiup', 'Admin');
+    const before = tb.fake.messagesTo(ADMIN_ID).length;
+    tb.fake.sendDocument({ userId: ADMIN_ID, fileName: 'don-vi.xlsx', content });
+    await tb.fake.waitFor(() => tb.fake.messagesTo(ADMIN_ID).length > before);
+    await tb.settle();
+    expect(textOf(tb.fake.messagesTo(ADMIN_ID).slice(before))).toContain(vi('units.imported_all', { added: 2 }));
+    expect(await tb.bot.app.stores.units.get('XA01')).toMatchObject({ parentCode: 'HD01' });
   });
 });

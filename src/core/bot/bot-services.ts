@@ -65,6 +65,8 @@ export interface BotServices {
   formWorkbook: FormWorkbook | null;
   answerer: PlanAnswerer | null;
   importer: PlanImporter | null;
+  /** Reads a unit list sent as a workbook into CSV text (code, name, parent); null for a form workbook. */
+  unitWorkbook?: (content: Buffer) => Promise<string | null>;
   outbound: OutboundPort;
   /** Deep links for invites, where a channel has them. */
   inviteLink(channel: ChannelName, code: string): string | undefined;

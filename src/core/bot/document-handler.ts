@@ -30,6 +30,9 @@ export async function handleDocument(ctx: BotContext, doc: InboundDocument): Pro
   }
   if (content.length > MAX_BYTES) return ctx.replyText('documents.too_large');
   if (isUnitList) return importUnits(ctx, content.toString('utf8'), doc.fileName);
+  // A workbook without a "survey" sheet, from an admin, is a unit list (code, name, parent).
+  const unitRows = isForm && role === 'admin' ? await ctx.services.unitWorkbook?.(content) : null;
+  if (unitRows) return importUnits(ctx, unitRows, 'units.csv');
   if (isForm) return offerFormUpload(ctx, content, doc.fileName);
   return offerPlanImport(ctx, content, doc.fileName);
 }
