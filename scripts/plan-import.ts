@@ -33,7 +33,12 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 out(found.summary);
 out();
 out(found.periods.length ? t('plans.import.proposed', { title: found.draft.title }) : t('documents.no_deadlines'));
-for (const p of found.periods) out(`  • ${p.title.vi} — ${t('report.deadline_short', { deadline: formatDeadline(p, config.timezone) })}`);
+for (const p of found.periods) {
+  const province = p.provinceDeadline
+    ? `; ${t('plans.import.province_deadline', { deadline: formatDeadline({ unitDeadline: p.provinceDeadline, deadlineIsDateOnly: p.deadlineIsDateOnly }, config.timezone) })}`
+    : '';
+  out(`  • ${p.title.vi} — ${t('report.deadline_short', { deadline: formatDeadline(p, config.timezone) })}${province}`);
+}
 if (!args.includes('--yes') || found.periods.length === 0) {
   if (found.periods.length) out(`\n${t('cli.import_confirm_hint')}`);
   process.exit(0);

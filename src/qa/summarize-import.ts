@@ -1,7 +1,6 @@
 import type { Lang } from '../i18n/translator.ts';
 import { displayDate } from './date-mentions.ts';
 import type { PlanDocument } from './plan-document.ts';
-import { proposePeriods } from './propose-periods.ts';
 import type { TextFn } from './text-fn.ts';
 import { joinWithin, truncate } from './answering/compose.ts';
 
@@ -11,7 +10,8 @@ const MAX_LINE = 200;
 
 /**
  * What reading a plan found, for the chat reply to a leader who sent it: title, sections,
- * deadlines, contacts, and the reporting periods proposed from the deadlines (at most 3500 characters).
+ * deadlines, contacts and signer (at most 3500 characters). The periods proposed from the deadlines
+ * are the caller's to present, with the plan they would make.
  */
 export function summarizeImport(doc: PlanDocument, lang: Lang, t: TextFn): string {
   void lang; // the texts come through `t`, already in the reader's language
@@ -19,7 +19,6 @@ export function summarizeImport(doc: PlanDocument, lang: Lang, t: TextFn): strin
   const top = doc.sections.filter((s) => s.depth === 1);
   const deadlines = doc.facts.dates.filter((d) => d.role === 'deadline');
   const contacts = doc.facts.contacts;
-  const periods = proposePeriods(doc);
   const lines: string[] = [
     t('qa.import.title', { type: h.docType ?? t('qa.answer.documentType'), title: h.title ?? t('qa.import.untitled') }),
     ...(h.issuer.length ? [t('qa.import.issuer', { issuer: h.issuer.join(' – ') })] : []),
@@ -32,18 +31,6 @@ export function summarizeImport(doc: PlanDocument, lang: Lang, t: TextFn): strin
     contacts.length ? t('qa.import.contacts', { count: contacts.length }) : t('qa.import.noContacts'),
     ...contacts.slice(0, MAX_LISTED).map((c) => `- ${c.value}${c.owner ? ` (${c.owner})` : ''}`),
     ...(doc.signer ? ['', t('qa.import.signer', { name: doc.signer.name })] : []),
-    '',
-    periods.length ? t('qa.import.periods', { count: periods.length }) : t('qa.import.noPeriods'),
-    ...periods.map((p) =>
-      p.provinceDeadline
-        ? t('qa.import.periodTwo', {
-            title: truncate(p.title.vi, MAX_LINE),
-            unit: displayDate(p.unitDeadline ?? ''),
-            province: displayDate(p.provinceDeadline),
-          })
-        : t('qa.import.periodOne', { title: truncate(p.title.vi, MAX_LINE), unit: displayDate(p.unitDeadline ?? '') }),
-    ),
-    ...(periods.length ? [t('qa.import.confirm')] : []),
   ];
   return joinWithin(lines, MAX_SUMMARY);
 }

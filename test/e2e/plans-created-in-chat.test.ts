@@ -47,6 +47,9 @@ describe('a plan created in chat', () => {
     const reply = tb.fake.messagesTo(LEADER).slice(before);
     expect(textOf(reply)).toContain('Đề xuất tạo kế hoạch «Tổ chức chương trình Xuân tình nguyện năm 2027»');
     expect(textOf(reply)).toContain('20/02/2027');
+    // One proposal, with both levels' deadlines: the units' to the province, the province's to the centre.
+    expect(textOf(reply)).toContain('hạn 20/02/2027; tỉnh nộp Trung ương trước 28/02/2027');
+    expect(textOf(reply)).not.toContain('Xác nhận để tạo các kỳ báo cáo');
     expect(
       reply
         .at(-1)
@@ -98,7 +101,10 @@ describe('a plan created in chat', () => {
         .some((m) => (m.buttons?.length ?? 0) > 0),
     );
     await tb.settle();
-    expect(textOf(tb.fake.messagesTo(LEADER).slice(before))).toContain('Báo cáo tháng: 12 kỳ, hạn từ 20/01/2027 đến 20/12/2027');
+    const proposal = textOf(tb.fake.messagesTo(LEADER).slice(before));
+    expect(proposal).toContain('Báo cáo tháng: 12 kỳ, hạn từ 20/01/2027 đến 20/12/2027');
+    // The series is the proposal: no "nothing to propose" line beside it.
+    expect(proposal).not.toContain('Chưa đề xuất được kỳ báo cáo nào');
     expect(textOf(await tb.press(LEADER, 'import:confirm:qttn-report'))).toContain('Đã tạo 12 kỳ báo cáo');
     const periods = (await tb.bot.app.stores.periods.list()).filter((p) => p.planId === '12-kh-tdtn');
     expect(periods.map((p) => p.id).slice(0, 2)).toEqual(['12-kh-tdtn-thang-2027-01', '12-kh-tdtn-thang-2027-02']);

@@ -36,13 +36,15 @@ describe('proposePeriods', () => {
 });
 
 describe('summarizeImport', () => {
-  it('tells the title, sections, deadlines, contacts and proposed periods', () => {
+  it('tells the title, sections, deadlines and contacts, leaving the proposed periods to the caller', () => {
     const summary = summarizeImport(readSeed(SEED_2013), 'vi', textFn('vi'));
     expect(summary).toContain('Triển khai thực hiện Công tác quốc tế thanh niên năm 2013');
     expect(summary).toContain('13 mục');
     expect(summary).toContain('4 hạn nộp');
     expect(summary).toContain('bandoankettinhdoan@gmail.com');
-    expect(summary).toContain('đơn vị nộp trước 10/06/2013, tỉnh nộp trước 15/06/2013');
+    expect(summary).toContain('- 10/06/2013: ');
+    expect(summary).toContain('- 15/06/2013: ');
+    expect(summary).not.toContain('Đề xuất');
     expect(summary.length).toBeLessThanOrEqual(3500);
   });
 

@@ -130,8 +130,11 @@ function proposalLines(ctx: BotContext, periods: readonly ProposedPlanPeriod[]):
   const seen = new Set<string>();
   for (const p of periods) {
     if (!p.series) {
+      const province = p.provinceDeadline
+        ? `; ${ctx.t('plans.import.province_deadline', { deadline: formatDeadline({ unitDeadline: p.provinceDeadline, deadlineIsDateOnly: p.deadlineIsDateOnly }, zone) })}`
+        : '';
       lines.push(
-        `${lines.length + 1}. ${titleIn(p.title, ctx.lang)} — ${ctx.t('report.deadline_short', { deadline: formatDeadline(p, zone) })}`,
+        `${lines.length + 1}. ${titleIn(p.title, ctx.lang)} — ${ctx.t('report.deadline_short', { deadline: formatDeadline(p, zone) })}${province}`,
       );
       continue;
     }
