@@ -219,7 +219,10 @@ async function sentPerUpdate(
   redisUrl: string,
   firstUserId: number,
 ): Promise<{ sent: number; inScripts: number }> {
-  const monitor = await new Redis(redisUrl).monitor();
+  // monitor() opens a connection of its own: the client it came from is closed too, or it would keep
+  // reconnecting (and the bench process alive) once the private redis-server stops.
+  const client = new Redis(redisUrl);
+  const monitor = await client.monitor();
   let sent = 0;
   let inScripts = 0;
   monitor.on('monitor', (_time: string, args: string[], source: string) => {
@@ -229,6 +232,7 @@ async function sentPerUpdate(
   });
   const loop = await closedLoop(bot.client, api, bot.expected, { concurrency: 1, reports: 5, firstUserId });
   monitor.disconnect();
+  client.disconnect();
   return { sent: sent / loop.updates, inScripts: inScripts / loop.updates };
 }
 
