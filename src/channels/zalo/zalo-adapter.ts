@@ -162,17 +162,9 @@ export class ZaloAdapter implements ChannelAdapter {
   async deliver(chatId: string, message: OutboundMessage): Promise<void> {
     if (message.type === 'image') return this.deliverImage(chatId, message);
     if (message.type === 'file') return this.deliverFile(chatId, message);
-    const sends = renderOutbound(message, {
-      translator: this.translator,
-      lang: this.options.lang ?? DEFAULT_LANG,
-      maxTextLength: this.maxTextLength,
-    });
+    const sends = renderOutbound(message, this.renderContext());
     if (sends.length === 0) throw new PermanentDeliveryError('nothing to send: empty text', undefined, 'invalid');
-    await this.progress.send(
-      message,
-      chatId,
-      sends.map((send) => () => this.send(chatId, send)),
-    );
+    await this.sendParts(chatId, message, sends);
   }
 
   /**
@@ -186,15 +178,7 @@ export class ZaloAdapter implements ChannelAdapter {
       return;
     }
     const { content: _content, fileName: _fileName, type: _type, ...rest } = message;
-    const sends = renderOutbound(
-      { ...rest, type: 'photo', url },
-      { translator: this.translator, lang: this.options.lang ?? DEFAULT_LANG, maxTextLength: this.maxTextLength },
-    );
-    await this.progress.send(
-      message,
-      chatId,
-      sends.map((send) => () => this.send(chatId, send)),
-    );
+    await this.sendParts(chatId, message, renderOutbound({ ...rest, type: 'photo', url }, this.renderContext()));
   }
 
   /**
@@ -220,9 +204,18 @@ export class ZaloAdapter implements ChannelAdapter {
               .filter(Boolean)
               .join('\n'),
           },
-          { translator: this.translator, lang, maxTextLength: this.maxTextLength },
+          this.renderContext(lang),
         )
-      : renderOutbound(message, { translator: this.translator, lang, maxTextLength: this.maxTextLength });
+      : renderOutbound(message, this.renderContext(lang));
+    await this.sendParts(chatId, message, sends);
+  }
+
+  private renderContext(lang: Lang = this.options.lang ?? DEFAULT_LANG): Parameters<typeof renderOutbound>[1] {
+    return { translator: this.translator, lang, maxTextLength: this.maxTextLength };
+  }
+
+  /** Sends a message's rendered parts in order, resuming after the parts already sent on a retry. */
+  private async sendParts(chatId: string, message: OutboundMessage, sends: ReturnType<typeof renderOutbound>): Promise<void> {
     await this.progress.send(
       message,
       chatId,
