@@ -14,9 +14,3 @@ export interface Metrics {
   /** A question about the plan got an answer, or the "uncertain" reply. */
   questionAnswered(outcome: 'answered' | 'uncertain'): void;
 }
-
-/** Records nothing (the default). */
-export const noMetrics: Metrics = {
-  updateHandled: () => undefined,
-  questionAnswered: () => undefined,
-};

@@ -3,7 +3,6 @@ import type { Lang } from '../../i18n/translator.ts';
 import type { PeriodDef } from '../../plan-bundle/bundle-types.ts';
 
 export type Role = 'officer' | 'leader' | 'admin';
-export const ROLES: readonly Role[] = ['officer', 'leader', 'admin'];
 
 /** A Youth Union unit: the province at the root, its units (district unions, affiliated unions) below it. */
 export interface Unit {

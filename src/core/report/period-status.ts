@@ -1,6 +1,5 @@
 import type { Period, Person, ReportRevision, Unit } from '../domain/types.ts';
 import type { Stores } from '../../store/stores.ts';
-import { UnitTree } from '../org/unit-tree.ts';
 import { loadTree } from '../org/scope.ts';
 import type { Plan } from '../domain/plan.ts';
 
@@ -23,11 +22,6 @@ export interface PeriodStatus {
   late: number;
   /** The unit whose subtree this covers, when it is not the whole province. */
   scope?: Unit;
-}
-
-/** Units that report: every unit with no unit below it, except the root (in a flat province, every unit under it). */
-export function reportingUnits(units: readonly Unit[], provinceCode: string, scope = provinceCode): Unit[] {
-  return new UnitTree(units, provinceCode).reportingWithin(scope);
 }
 
 /** Who has reported in the subtree of `scope` (default: the whole province). */
