@@ -1,3 +1,4 @@
+import type { TextFn } from '../flow/text-fn.ts';
 import {
   AlignmentType,
   BorderStyle,
@@ -20,8 +21,6 @@ import { opinions, type Opinion, type OpinionKind } from '../core/exports/opinio
 import { provinceParts, reportSubject } from '../core/exports/province-name.ts';
 import { numberFormatter } from '../core/exports/number-format.ts';
 
-type T = (key: string, params?: Record<string, string | number>) => string;
-
 /** Half-points: 13 pt body, 14 pt title and headings, 12 pt "Nơi nhận" (as Vietnamese official documents use). */
 const BODY = 26;
 const TITLE = 28;
@@ -42,7 +41,7 @@ const NO_BORDERS = {
  * header block, title, I. completeness, II. results (prose and a table), III. highlights,
  * IV. difficulties, V. proposals (the units' own words, each attributed), recipients and signature.
  */
-export function buildProvinceReport(data: ReportData, t: T): Document {
+export function buildProvinceReport(data: ReportData, t: TextFn): Document {
   const figures = figureRows(data, t);
   const said = opinions(data, t);
   return new Document({
@@ -70,7 +69,7 @@ export function buildProvinceReport(data: ReportData, t: T): Document {
 }
 
 /** The draft as .docx bytes. */
-export async function provinceReportBytes(data: ReportData, t: T): Promise<Buffer> {
+export async function provinceReportBytes(data: ReportData, t: TextFn): Promise<Buffer> {
   return Packer.toBuffer(buildProvinceReport(data, t));
 }
 
@@ -109,7 +108,7 @@ function cell(children: Paragraph[], width: number, borders = true): TableCell {
   });
 }
 
-function headerBlock(data: ReportData, t: T): Table {
+function headerBlock(data: ReportData, t: TextFn): Table {
   const { committee, place } = provinceParts(data.province.name);
   const date = DateTime.fromISO(data.generatedAt, { setZone: true }).setZone(data.zone);
   const left = [
@@ -137,7 +136,7 @@ function headerBlock(data: ReportData, t: T): Table {
   });
 }
 
-function titleBlock(data: ReportData, t: T): Paragraph[] {
+function titleBlock(data: ReportData, t: TextFn): Paragraph[] {
   return [
     para([], { spacing: { after: 120 } }),
     centered(t('exports.report.title'), { bold: true, size: TITLE }),
@@ -147,7 +146,7 @@ function titleBlock(data: ReportData, t: T): Paragraph[] {
   ];
 }
 
-function completenessBlock(data: ReportData, t: T): Paragraph[] {
+function completenessBlock(data: ReportData, t: TextFn): Paragraph[] {
   const c = completeness(data.units);
   const names = (state: 'on_time' | 'late' | 'missing') =>
     data.units
@@ -169,7 +168,7 @@ function completenessBlock(data: ReportData, t: T): Paragraph[] {
   return result;
 }
 
-function resultsBlock(data: ReportData, figures: FigureRow[], t: T): (Paragraph | Table)[] {
+function resultsBlock(data: ReportData, figures: FigureRow[], t: TextFn): (Paragraph | Table)[] {
   const c = completeness(data.units);
   if (c.reported === 0 || figures.length === 0) return [body(t('exports.report.no_results'))];
   const n = numberFormatter(data.lang);
@@ -188,7 +187,7 @@ function resultsBlock(data: ReportData, figures: FigureRow[], t: T): (Paragraph 
   return result;
 }
 
-function changeText(f: FigureRow, measure: string, n: (x: number) => string, t: T): string {
+function changeText(f: FigureRow, measure: string, n: (x: number) => string, t: TextFn): string {
   const change = f.change ?? 0;
   if (change === 0) return t('exports.report.result_change_same');
   const amount =
@@ -199,7 +198,7 @@ function changeText(f: FigureRow, measure: string, n: (x: number) => string, t: 
   return t(key, { change: amount, measure: f.changePercent === undefined ? measure : '' });
 }
 
-function figureTable(data: ReportData, figures: FigureRow[], n: (x: number) => string, t: T): Table {
+function figureTable(data: ReportData, figures: FigureRow[], n: (x: number) => string, t: TextFn): Table {
   const hasTargets = figures.some((f) => f.target !== undefined);
   const hasPrevious = data.previous !== undefined;
   const columns: { title: string; width: number; value: (f: FigureRow, i: number) => string; left?: boolean }[] = [
@@ -233,7 +232,7 @@ function figureTable(data: ReportData, figures: FigureRow[], n: (x: number) => s
   });
 }
 
-function opinionSection(kind: OpinionKind, headingKey: string, said: Opinion[], t: T): Paragraph[] {
+function opinionSection(kind: OpinionKind, headingKey: string, said: Opinion[], t: TextFn): Paragraph[] {
   // Text answers of no known section are read as highlights (what the unit chose to tell).
   const items = said.filter((o) => o.kind === kind || (kind === 'highlights' && o.kind === 'other'));
   return [
@@ -244,7 +243,7 @@ function opinionSection(kind: OpinionKind, headingKey: string, said: Opinion[], 
   ];
 }
 
-function signatureBlock(data: ReportData, t: T): Table {
+function signatureBlock(data: ReportData, t: TextFn): Table {
   const left = [
     para([run(t('exports.report.recipients'), { bold: true, italics: true, size: SMALL })], { spacing: { after: 0 } }),
     ...['recipient_centre', 'recipient_standing', 'recipient_archive'].map((key) =>

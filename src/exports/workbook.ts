@@ -1,3 +1,4 @@
+import type { TextFn } from '../flow/text-fn.ts';
 import ExcelJS from 'exceljs';
 import type { QuestionSpec } from '../flow/form-spec.ts';
 import { formatAnswer } from '../flow/question-types/index.ts';
@@ -9,8 +10,6 @@ import { completeness, unitState, type ReportData } from '../core/exports/report
 import { figureRows, isNumeric, type FigureRow } from '../core/exports/figures.ts';
 import { textQuestions } from '../core/exports/opinions.ts';
 import { spreadsheetDate } from './local-time.ts';
-
-type T = (key: string, params?: Record<string, string | number>) => string;
 
 const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
 const INTEGER_FORMAT = '#,##0';
@@ -24,7 +23,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
  * columns, SUM totals row, frozen header, autofilter), "Ý kiến" (text answers) and "Lịch sử"
  * (every revision). Pure: the same data gives the same workbook.
  */
-export function buildWorkbook(data: ReportData, t: T): ExcelJS.Workbook {
+export function buildWorkbook(data: ReportData, t: TextFn): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'doanbot';
   workbook.created = new Date(data.generatedAt);
@@ -37,11 +36,11 @@ export function buildWorkbook(data: ReportData, t: T): ExcelJS.Workbook {
 }
 
 /** The workbook as .xlsx bytes. */
-export async function workbookBytes(data: ReportData, t: T): Promise<Buffer> {
+export async function workbookBytes(data: ReportData, t: TextFn): Promise<Buffer> {
   return Buffer.from(await buildWorkbook(data, t).xlsx.writeBuffer());
 }
 
-function summarySheet(workbook: ExcelJS.Workbook, data: ReportData, figures: FigureRow[], t: T): void {
+function summarySheet(workbook: ExcelJS.Workbook, data: ReportData, figures: FigureRow[], t: TextFn): void {
   const sheet = workbook.addWorksheet(t('exports.workbook.sheet_summary'));
   const c = completeness(data.units);
   const info: [string, string | number | Date][] = [
@@ -104,7 +103,7 @@ function summarySheet(workbook: ExcelJS.Workbook, data: ReportData, figures: Fig
   for (let i = 2; i <= headers.length; i++) sheet.getColumn(i).width = 18;
 }
 
-function unitsSheet(workbook: ExcelJS.Workbook, data: ReportData, figures: FigureRow[], t: T): void {
+function unitsSheet(workbook: ExcelJS.Workbook, data: ReportData, figures: FigureRow[], t: TextFn): void {
   const sheet = workbook.addWorksheet(t('exports.workbook.sheet_units'), { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
   const fixed = [
     t('exports.workbook.unit_code'),
@@ -151,7 +150,7 @@ function unitsSheet(workbook: ExcelJS.Workbook, data: ReportData, figures: Figur
   for (let i = 4; i <= headers.length; i++) sheet.getColumn(i).width = i === 5 ? 17 : 16;
 }
 
-function opinionsSheet(workbook: ExcelJS.Workbook, data: ReportData, t: T): void {
+function opinionsSheet(workbook: ExcelJS.Workbook, data: ReportData, t: TextFn): void {
   const sheet = workbook.addWorksheet(t('exports.workbook.sheet_opinions'), { views: [{ state: 'frozen', ySplit: 1 }] });
   const columns = textQuestions(data, t);
   styleHeader(sheet.addRow([t('exports.workbook.unit_code'), t('exports.workbook.unit_name'), ...columns.map((c) => c.label)]));
@@ -170,7 +169,7 @@ function opinionsSheet(workbook: ExcelJS.Workbook, data: ReportData, t: T): void
   columns.forEach((_, i) => (sheet.getColumn(3 + i).width = 60));
 }
 
-function historySheet(workbook: ExcelJS.Workbook, data: ReportData, t: T): void {
+function historySheet(workbook: ExcelJS.Workbook, data: ReportData, t: TextFn): void {
   const sheet = workbook.addWorksheet(t('exports.workbook.sheet_history'), { views: [{ state: 'frozen', ySplit: 1 }] });
   const questions = data.form.questions;
   styleHeader(
@@ -211,7 +210,7 @@ function styleHeader(row: ExcelJS.Row): void {
   row.eachCell((cell) => (cell.fill = HEADER_FILL));
 }
 
-function label(question: QuestionSpec, t: T): string {
+function label(question: QuestionSpec, t: TextFn): string {
   return sayText(question.label ?? question.prompt, t);
 }
 
@@ -225,7 +224,7 @@ function numberAnswer(rev: ReportRevision | null, id: string): number | null {
 }
 
 /** Choices and yes/no as the words people read; text as typed (a leading "=" stays text: exceljs writes strings as strings). */
-function answerText(question: QuestionSpec, value: AnswerValue | undefined, t: T): string | null {
+function answerText(question: QuestionSpec, value: AnswerValue | undefined, t: TextFn): string | null {
   if (value === undefined || value === null) return null;
   if (question.type === 'text') return String(value);
   return formatAnswer(question, value, t);

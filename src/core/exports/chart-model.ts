@@ -1,8 +1,7 @@
+import type { TextFn } from '../../flow/text-fn.ts';
 import { titleIn } from '../text/dates.ts';
 import { completeness, unitState, type Completeness, type ReportData, type UnitState } from './report-data.ts';
 import { figureRows, type FigureRow } from './figures.ts';
-
-type T = (key: string, params?: Record<string, string | number>) => string;
 
 /** Above this many units, completeness is drawn per parent unit (or as one bar) instead of per unit. */
 export const MAX_UNIT_ROWS = 30;
@@ -49,7 +48,7 @@ export type ChartFigure = Pick<FigureRow, 'label' | 'measure' | 'total' | 'targe
  * The summary chart's content: completeness per unit (per parent unit, or one bar, when there are
  * more than {@link MAX_UNIT_ROWS}) and the main figures against their target or the previous period.
  */
-export function chartModel(data: ReportData, t: T, format: (n: number) => string): ChartModel {
+export function chartModel(data: ReportData, t: TextFn, format: (n: number) => string): ChartModel {
   const c = completeness(data.units);
   return assemble(titleIn(data.period.title, data.lang), c, completenessRows(data, t), c.reported ? figureRows(data, t) : [], t, format);
 }
@@ -62,7 +61,7 @@ export function subtreeChartModel(
   title: string,
   children: readonly { label: string; total: number; reported: number; late: number }[],
   figures: readonly ChartFigure[],
-  t: T,
+  t: TextFn,
   format: (n: number) => string,
 ): ChartModel {
   const total = children.reduce((n, c) => n + c.total, 0);
@@ -93,7 +92,7 @@ function assemble(
   c: Completeness,
   rows: CompletenessRow[],
   all: readonly ChartFigure[],
-  t: T,
+  t: TextFn,
   format: (n: number) => string,
 ): ChartModel {
   // Main figures: those with something to show (a total, or a target to reach).
@@ -136,7 +135,7 @@ function assemble(
   };
 }
 
-function completenessRows(data: ReportData, t: T): CompletenessRow[] {
+function completenessRows(data: ReportData, t: TextFn): CompletenessRow[] {
   const empty = (): Record<UnitState, number> => ({ on_time: 0, late: 0, missing: 0 });
   if (data.units.length <= MAX_UNIT_ROWS) {
     return data.units.map((u) => ({ label: u.unit.name, counts: { ...empty(), [unitState(u)]: 1 } }));

@@ -1,8 +1,7 @@
+import type { TextFn } from '../../flow/text-fn.ts';
 import type { QuestionOf } from '../../flow/form-spec.ts';
 import type { ReportData } from './report-data.ts';
 import { sayText } from '../../flow/form-text.ts';
-
-type T = (key: string, params?: Record<string, string | number>) => string;
 
 /** Where a text answer goes in the province's report: III. highlights, IV. difficulties, V. proposals. */
 export type OpinionKind = 'highlights' | 'difficulties' | 'proposals' | 'other';
@@ -33,14 +32,14 @@ export interface Opinion {
   text: string;
 }
 
-export function textQuestions(data: ReportData, t: T): TextQuestionColumn[] {
+export function textQuestions(data: ReportData, t: TextFn): TextQuestionColumn[] {
   return data.form.questions
     .filter((q): q is QuestionOf<'text'> => q.type === 'text')
     .map((question) => ({ question, label: sayText(question.label ?? question.prompt, t), kind: opinionKind(question.id) }));
 }
 
 /** Every non-empty text answer of the units that reported, in the units' order. */
-export function opinions(data: ReportData, t: T): Opinion[] {
+export function opinions(data: ReportData, t: TextFn): Opinion[] {
   const columns = textQuestions(data, t);
   const result: Opinion[] = [];
   for (const column of columns) {

@@ -1,3 +1,4 @@
+import type { TextFn } from '../../flow/text-fn.ts';
 import type { OutboundMessage } from '../messages.ts';
 import type { Lang } from '../../i18n/translator.ts';
 import type { PeriodStatus } from '../report/period-status.ts';
@@ -13,8 +14,6 @@ import { chartModel, subtreeChartModel, type ChartFigure, type ChartModel } from
 import { isNumeric } from './figures.ts';
 import { numberFormatter } from './number-format.ts';
 import { previousPeriod } from './previous-period.ts';
-
-type T = (key: string, params?: Record<string, string | number>) => string;
 
 /**
  * The chart that comes with a summary, as a message; null when it cannot be made (logged), so that a
@@ -63,10 +62,10 @@ async function chartMessage(
   services: BotServices,
   period: Period,
   lang: Lang,
-  model: (t: T) => Promise<ChartModel>,
+  model: (t: TextFn) => Promise<ChartModel>,
 ): Promise<OutboundMessage | null> {
   try {
-    const t: T = (key, params) => services.translator.t(lang, key, params);
+    const t: TextFn = (key, params) => services.translator.t(lang, key, params);
     const content = await services.exports.renderers.chart(await model(t));
     return {
       type: 'image',

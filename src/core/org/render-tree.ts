@@ -1,6 +1,5 @@
+import type { TextFn } from '../../flow/text-fn.ts';
 import type { UnitTree } from './unit-tree.ts';
-
-type T = (key: string, params?: Record<string, string | number>) => string;
 
 /** At most this many lines; deeper levels are folded into "(+N)" when the whole subtree would not fit. */
 export const TREE_MAX_LINES = 60;
@@ -9,7 +8,7 @@ export const TREE_MAX_LINES = 60;
  * The subtree of `code` as indented lines ("HD01 – Huyện Đoàn A"), as deep as fits in
  * TREE_MAX_LINES; a unit whose units are not shown says how many there are below it.
  */
-export function renderTree(tree: UnitTree, code: string, t: T): string[] {
+export function renderTree(tree: UnitTree, code: string, t: TextFn): string[] {
   const sizes = new Map<string, number>();
   const sizeOf = (c: string): number => {
     const known = sizes.get(c);
