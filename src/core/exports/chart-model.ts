@@ -1,7 +1,7 @@
 import type { TextFn } from '../../flow/text-fn.ts';
 import { titleIn } from '../text/dates.ts';
 import { completeness, unitState, type Completeness, type ReportData, type UnitState } from './report-data.ts';
-import { figureRows, type FigureRow } from './figures.ts';
+import { figureRows, round1, type FigureRow } from './figures.ts';
 
 /** Above this many units, completeness is drawn per parent unit (or as one bar) instead of per unit. */
 export const MAX_UNIT_ROWS = 30;
@@ -151,8 +151,4 @@ function completenessRows(data: ReportData, t: TextFn): CompletenessRow[] {
   const all = { label: t('exports.chart.all_units', { count: data.units.length }), counts: empty() };
   for (const u of data.units) all.counts[unitState(u)] += 1;
   return [all];
-}
-
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
 }

@@ -2,7 +2,6 @@ import type { QuestionSpec } from '../../flow/form-spec.ts';
 import { sayText } from '../../flow/form-text.ts';
 import { aggregateAnswers, targetFor, type NumericQuestion } from '../../flow/targets.ts';
 import type { ReportData } from './report-data.ts';
-
 import type { TextFn } from '../../flow/text-fn.ts';
 
 export type { NumericQuestion };
@@ -66,6 +65,7 @@ function clean(n: number): number {
   return Number(n.toPrecision(15));
 }
 
-function round1(n: number): number {
+/** Rounds to one decimal (a percentage as the exports show it). */
+export function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
