@@ -4,8 +4,6 @@ import { aggregateAnswers, targetFor, type NumericQuestion } from '../../flow/ta
 import type { ReportData } from './report-data.ts';
 import type { TextFn } from '../../flow/text-fn.ts';
 
-export type { NumericQuestion };
-
 /** One numeric figure of the period, province-wide. */
 export interface FigureRow {
   question: NumericQuestion;

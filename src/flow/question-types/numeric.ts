@@ -1,11 +1,10 @@
-import type { AnswerValue, QuestionOf } from '../form-spec.ts';
+import type { AnswerValue } from '../form-spec.ts';
+import type { NumericQuestion } from '../targets.ts';
 import { formatNumber } from '../format-number.ts';
 import { readNumber } from '../number-reader.ts';
 import type { TextFn } from '../text-fn.ts';
 import { invalid, type ParseResult } from './question-type.ts';
 import { sayText } from '../form-text.ts';
-
-type NumericQuestion = QuestionOf<'integer'> | QuestionOf<'decimal'>;
 
 /** Shared by integer and decimal questions: reads a Vietnamese number and checks whole-ness and range. */
 export function parseNumeric(text: string, question: NumericQuestion, t: TextFn): ParseResult {
