@@ -3,6 +3,7 @@ import type { Period, ReportRevision } from '../domain/types.ts';
 import type { Stores } from '../../store/stores.ts';
 import type { AnswerHistory } from '../../flow/form-engine.ts';
 import { loadTree } from '../org/scope.ts';
+import { previousPeriod } from '../exports/previous-period.ts';
 
 /** The other units compared with: those under the same parent, at most this many. */
 const MAX_SIBLINGS = 200;
@@ -11,14 +12,6 @@ export const answerHistorySchema = z.object({
   previous: z.record(z.number()).optional(),
   others: z.record(z.object({ min: z.number(), max: z.number(), count: z.number() })).optional(),
 });
-
-/** The period before this one in the same plan (the plan's periods by unit deadline). */
-export function previousPeriod(periods: readonly Period[], period: Period): Period | undefined {
-  const planOf = (p: Period) => (p as { planId?: string }).planId;
-  return periods
-    .filter((p) => planOf(p) === planOf(period) && Date.parse(p.unitDeadline) < Date.parse(period.unitDeadline))
-    .sort((a, b) => Date.parse(b.unitDeadline) - Date.parse(a.unitDeadline))[0];
-}
 
 function numbers(rev: ReportRevision | null | undefined): Record<string, number> {
   const out: Record<string, number> = {};
