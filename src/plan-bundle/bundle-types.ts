@@ -21,6 +21,12 @@ export interface PeriodDef {
    * other depths have `unitDeadline`.
    */
   levelDeadlines?: Record<string, { at: string; dateOnly: boolean }>;
+  /**
+   * Deadlines set in chat (/giahan) for the subtree of a unit (unit code → deadline): they apply to the
+   * units below that unit (and to it when it reports), in place of their level's or the common deadline;
+   * the nearest one above a unit wins. Never in plan.yaml.
+   */
+  subtreeDeadlines?: Record<string, { at: string; dateOnly: boolean }>;
   /** When the province reports to the centre, if the plan says. */
   provinceDeadline?: string;
   /** True when the unit deadline was given as a date only (reminders then go at the bundle's reminderTime). */

@@ -1,7 +1,7 @@
 import type { ChatRef, OutboundMessage } from '../core/messages.ts';
 import type { Period, Person } from '../core/domain/types.ts';
 import { periodStatus, type UnitStatus } from '../core/report/period-status.ts';
-import { laneOf, periodForLane } from '../core/report/unit-deadline.ts';
+import { laneOfUnit, periodForLane } from '../core/report/unit-deadline.ts';
 import { loadTree } from '../core/org/scope.ts';
 import { provinceAudience } from '../core/report/province-audience.ts';
 import { renderSummary } from '../core/report/render-status.ts';
@@ -9,7 +9,7 @@ import { DEFAULT_LANG } from '../i18n/translator.ts';
 import { deliverClaimed, emptyTally, type ClaimedOutcome, type Tally } from './deliver-claimed.ts';
 import type { ReminderDeps } from './reminder-deps.ts';
 import { escalationMessage, reminderMessage } from './reminder-messages.ts';
-import { laneOfOffset, type PlannedMoment } from './schedule.ts';
+import { baseOffset, laneOfOffset, type PlannedMoment } from './schedule.ts';
 import { planContext, type PlanContext } from './plan-context.ts';
 
 /** Exactly-once markers outlive the period by this much, so a moved deadline does not repeat what went out. */
@@ -36,11 +36,11 @@ async function tallied(work: Promise<ClaimedOutcome>[]): Promise<Tally> {
 export async function deliverReminders(deps: ReminderDeps, basePeriod: Period, moment: PlannedMoment, given?: PlanContext): Promise<Tally> {
   const context = given ?? (await planContext(deps, basePeriod));
   const { stores, translator, displayZone } = deps;
-  // A moment belongs to one lane: the units of a level with its own deadline, or all the others.
+  // A moment belongs to one lane: the units below a subtree deadline, of a level with its own, or all the others.
   const lane = laneOfOffset(moment.offset);
   const period = periodForLane(basePeriod, lane);
   const [all, tree] = await Promise.all([periodStatus(stores, basePeriod, deps.provinceCode), loadTree(stores, deps.provinceCode)]);
-  const inLane = (s: UnitStatus) => laneOf(basePeriod, tree.depth(s.unit.code)) === lane;
+  const inLane = (s: UnitStatus) => laneOfUnit(basePeriod, tree, s.unit.code) === lane;
   const status = { ...all, missing: all.missing.filter(inLane), units: all.units.filter(inLane) };
   const overdue = moment.at > Date.parse(period.unitDeadline);
   const keepUntil = Date.parse(period.closes) + KEEP_AFTER_CLOSE_MS;
@@ -48,7 +48,9 @@ export async function deliverReminders(deps: ReminderDeps, basePeriod: Period, m
   for (const unit of status.missing) {
     for (const officer of unit.officers) {
       for (const { chat, userId } of privateChats(deps, officer)) {
-        const key = stores.keys.sent('reminder', period.id, moment.offset, unit.unit.code, officer.id, chat.channel);
+        // Keyed by the offset without its lane: a unit whose lane changed (a deadline set for its subtree)
+        // does not get the same reminder offset twice, as with a moved deadline.
+        const key = stores.keys.sent('reminder', period.id, baseOffset(moment.offset), unit.unit.code, officer.id, chat.channel);
         const build = async () => {
           const lang = (await stores.settings.language(chat.channel, userId)) ?? DEFAULT_LANG;
           const tone = overdue ? 'overdue' : 'upcoming';

@@ -1,5 +1,7 @@
 import type { Period } from '../core/domain/types.ts';
 import { periodStatus } from '../core/report/period-status.ts';
+import { periodForUnit } from '../core/report/unit-deadline.ts';
+import { loadTree } from '../core/org/scope.ts';
 import { DEFAULT_LANG } from '../i18n/translator.ts';
 import { privateChats } from './deliver-moment.ts';
 import type { ReminderDeps } from './reminder-deps.ts';
@@ -16,11 +18,17 @@ export const NUDGE_WINDOW_MS = 60_000;
  */
 export async function remindNow(deps: ReminderDeps, period: Period, scope?: string): Promise<number> {
   const { stores, translator, displayZone } = deps;
-  const [status, { plan }] = await Promise.all([periodStatus(stores, period, deps.provinceCode, scope), planContext(deps, period)]);
-  const overdue = deps.clock().getTime() > Date.parse(period.unitDeadline);
+  const [status, { plan }, tree] = await Promise.all([
+    periodStatus(stores, period, deps.provinceCode, scope),
+    planContext(deps, period),
+    loadTree(stores, deps.provinceCode),
+  ]);
   const reached = await Promise.all(
-    status.missing.flatMap((unit) =>
-      unit.officers.map(async (officer) => {
+    status.missing.flatMap((unit) => {
+      // Each unit is nudged with its own deadline (its subtree's, its level's or the common one).
+      const own = periodForUnit(period, tree, unit.unit.code);
+      const overdue = deps.clock().getTime() > Date.parse(own.unitDeadline);
+      return unit.officers.map(async (officer) => {
         const sends = privateChats(deps, officer).map(async ({ chat, userId }) => {
           const key = stores.keys.nudged(period.id, officer.id, chat.channel);
           if (!(await deps.claims.once(key, NUDGE_WINDOW_MS))) return false;
@@ -29,7 +37,7 @@ export async function remindNow(deps: ReminderDeps, period: Period, scope?: stri
             translator,
             lang,
             chat.channel,
-            period,
+            own,
             unit.unit.name,
             overdue ? 'overdue' : 'nudge',
             displayZone,
@@ -39,8 +47,8 @@ export async function remindNow(deps: ReminderDeps, period: Period, scope?: stri
           return result.status === 'sent';
         });
         return (await Promise.all(sends)).some(Boolean);
-      }),
-    ),
+      });
+    }),
   );
   return reached.filter(Boolean).length;
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { PeriodDef } from '../plan-bundle/bundle-types.ts';
 import { parseOffset } from '../plan-bundle/offset.ts';
+import { subtreeLane } from '../core/report/unit-deadline.ts';
 
 /** What goes out at a planned moment: reminders to officers (and escalations to leaders), or a group summary. */
 export type MomentKind = 'reminder' | 'summary';
@@ -22,12 +23,24 @@ export interface ScheduleZone {
   reminderTime: string;
 }
 
-type PeriodTimes = Pick<PeriodDef, 'unitDeadline' | 'deadlineIsDateOnly' | 'reminders' | 'summaries' | 'levelDeadlines'>;
+type PeriodTimes = Pick<
+  PeriodDef,
+  'unitDeadline' | 'deadlineIsDateOnly' | 'reminders' | 'summaries' | 'levelDeadlines' | 'subtreeDeadlines'
+>;
 
-/** A reminder offset of a level with its own deadline is written "-P1D@2" (depth 2); the lane is "2". */
+/**
+ * A reminder offset of a level with its own deadline is written "-P1D@2" (depth 2): the lane is "2";
+ * one of the units below a subtree deadline "-P1D@u:HD01": the lane is "u:HD01".
+ */
 export function laneOfOffset(offset: string): string | undefined {
   const at = offset.indexOf('@');
   return at < 0 ? undefined : offset.slice(at + 1);
+}
+
+/** The offset as the plan writes it, without its lane ("-P1D@2" → "-P1D"). */
+export function baseOffset(offset: string): string {
+  const at = offset.indexOf('@');
+  return at < 0 ? offset : offset.slice(0, at);
 }
 
 /**
@@ -61,12 +74,17 @@ export function plannedMoments(period: PeriodTimes, zone: ScheduleZone): { momen
   };
   add('reminder', period.reminders);
   add('summary', period.summaries);
-  // Units of a level with its own deadline are reminded relative to it (offsets "…@<depth>").
-  for (const [depth, level] of Object.entries(period.levelDeadlines ?? {})) {
+  // Units of a level with its own deadline are reminded relative to it (offsets "…@<depth>"), units
+  // below a subtree deadline relative to that one (offsets "…@u:<unit code>").
+  const lanes = [
+    ...Object.entries(period.levelDeadlines ?? {}),
+    ...Object.entries(period.subtreeDeadlines ?? {}).map(([code, deadline]) => [subtreeLane(code), deadline] as const),
+  ];
+  for (const [lane, deadline] of lanes) {
     for (const offset of new Set(period.reminders)) {
       try {
-        const lane = { unitDeadline: level.at, deadlineIsDateOnly: level.dateOnly };
-        moments.push({ kind: 'reminder', offset: `${offset}@${depth}`, at: momentOf(lane, offset, zone) });
+        const times = { unitDeadline: deadline.at, deadlineIsDateOnly: deadline.dateOnly };
+        moments.push({ kind: 'reminder', offset: `${offset}@${lane}`, at: momentOf(times, offset, zone) });
       } catch {
         invalid.push(offset);
       }

@@ -6,30 +6,69 @@ import type { Keys } from './keys.ts';
 import { parseStored } from './json.ts';
 import { announceChange, cachedByTopic, type ChangeFeed } from './change-feed.ts';
 
+const deadlineSchema = z.object({ at: z.string(), dateOnly: z.boolean() });
+
+/**
+ * What chat changed of a period, stored per period: the common deadline (/giahan by the province),
+ * deadlines per level and per subtree, and the version every change bumps.
+ */
 const overrideSchema = z.object({
-  unitDeadline: z.string(),
-  closes: z.string(),
+  unitDeadline: z.string().optional(),
+  closes: z.string().optional(),
+  deadlineIsDateOnly: z.boolean().optional(),
+  levelDeadlines: z.record(deadlineSchema).optional(),
+  subtreeDeadlines: z.record(deadlineSchema).optional(),
   version: z.number().int(),
-  deadlineIsDateOnly: z.boolean(),
 });
 export type PeriodOverride = z.infer<typeof overrideSchema>;
 
-// Stores the override with a version one above both the version read and the one stored meanwhile.
-const SET_DEADLINE_SCRIPT = `
+/** A deadline given to a level or a subtree. */
+export type KeyedDeadline = z.infer<typeof deadlineSchema>;
+
+/**
+ * Changes a period's stored override in one step and stores it with a version one above both the
+ * version read and the one stored meanwhile. ARGV[3] is the patch: `fields` set as given, and
+ * optionally one entry of a map (`map` = levelDeadlines | subtreeDeadlines, `key`, `value`; no value
+ * removes it, an emptied map stays stored as {}; `initial` is the map to start from when none is
+ * stored yet). The other fields stay. Returns the stored override.
+ */
+const PATCH_OVERRIDE_SCRIPT = `
 local version = tonumber(ARGV[2])
+local entry = {}
 local stored = redis.call('HGET', KEYS[1], ARGV[1])
 if stored then
   local ok, previous = pcall(cjson.decode, stored)
-  if ok and type(previous) == 'table' and type(previous['version']) == 'number' and previous['version'] > version then
-    version = previous['version']
+  if ok and type(previous) == 'table' then
+    entry = previous
+    if type(previous['version']) == 'number' and previous['version'] > version then version = previous['version'] end
   end
 end
+local patch = cjson.decode(ARGV[3])
+if type(patch['fields']) == 'table' then
+  for k, v in pairs(patch['fields']) do entry[k] = v end
+end
+if type(patch['map']) == 'string' then
+  local map = entry[patch['map']]
+  if type(map) ~= 'table' then map = patch['initial'] end
+  if type(map) ~= 'table' then map = {} end
+  if type(patch['value']) == 'table' then map[patch['key']] = patch['value'] else map[patch['key']] = nil end
+  entry[patch['map']] = map
+end
 version = version + 1
-local override = cjson.decode(ARGV[3])
-override['version'] = version
-redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(override))
-return version
+entry['version'] = version
+local encoded = cjson.encode(entry)
+redis.call('HSET', KEYS[1], ARGV[1], encoded)
+return encoded
 `;
+
+/** One change of a stored override (see PATCH_OVERRIDE_SCRIPT). */
+interface OverridePatch {
+  fields?: Partial<Pick<PeriodOverride, 'unitDeadline' | 'closes' | 'deadlineIsDateOnly'>>;
+  map?: 'levelDeadlines' | 'subtreeDeadlines';
+  key?: string;
+  value?: KeyedDeadline;
+  initial?: Record<string, KeyedDeadline>;
+}
 
 /** The change-feed topic of the periods. */
 export const PERIODS_TOPIC = 'periods';
@@ -93,21 +132,55 @@ export class PeriodStore {
 
   /**
    * Moves a period's deadline and bumps its version atomically, so that two changes at once get two
-   * versions (reminder jobs are identified by period, version and offset).
+   * versions (reminder jobs are identified by period, version and offset). Deadlines of levels and
+   * subtrees stay as they are.
    */
-  async setDeadline(id: string, change: Omit<PeriodOverride, 'version'>): Promise<Period | null> {
+  async setDeadline(id: string, change: { unitDeadline: string; closes: string; deadlineIsDateOnly: boolean }): Promise<Period | null> {
+    return this.patch(id, { fields: change });
+  }
+
+  /**
+   * Sets (or, with null, removes) the deadline of the subtree of `unitCode` in a period, keeping late
+   * reports open until `closes` when given (never earlier than now), and bumps the version.
+   */
+  async setSubtreeDeadline(id: string, unitCode: string, deadline: KeyedDeadline | null, closes?: string): Promise<Period | null> {
+    return this.patch(id, {
+      ...(closes ? { fields: { closes } } : {}),
+      map: 'subtreeDeadlines',
+      key: unitCode,
+      ...(deadline ? { value: deadline } : {}),
+    });
+  }
+
+  /**
+   * Sets (or, with null, removes) the deadline of the units `depth` levels below the root, starting
+   * from the period's levels as read (those of plan.yaml) the first time, and bumps the version.
+   */
+  async setLevelDeadline(id: string, depth: number, deadline: KeyedDeadline | null): Promise<Period | null> {
     const current = await this.get(id);
     if (!current) return null;
-    const version = (await this.redis.eval(
-      SET_DEADLINE_SCRIPT,
+    return this.patch(id, {
+      map: 'levelDeadlines',
+      key: String(depth),
+      ...(deadline ? { value: deadline } : {}),
+      initial: current.levelDeadlines ?? {},
+    });
+  }
+
+  private async patch(id: string, patch: OverridePatch): Promise<Period | null> {
+    const current = await this.get(id);
+    if (!current) return null;
+    const stored = (await this.redis.eval(
+      PATCH_OVERRIDE_SCRIPT,
       1,
       this.keys.periodOverrides(),
       id,
       current.version,
-      JSON.stringify(change),
-    )) as number;
+      JSON.stringify(patch),
+    )) as string;
     await this.announce();
-    return { ...current, ...change, version };
+    const override = parseStored(stored, overrideSchema);
+    return override ? { ...current, ...override } : this.get(id);
   }
 
   /** Adds periods proposed from an imported plan; false for an id that already exists. */

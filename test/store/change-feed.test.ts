@@ -66,6 +66,29 @@ describe('ChangeFeed', () => {
     expect((await a.periods.get('q1'))?.version).toBe(2);
   });
 
+  it('shows a subtree deadline set in one process to the others, and a common deadline moved later keeps it', async () => {
+    const [feedA, feedB] = [await startedFeed(), await startedFeed()];
+    const a = createStores(redis, prefix, contentOf([{ ...period, id: 'q3' }]), feedA);
+    const b = createStores(redis, prefix, contentOf([{ ...period, id: 'q3' }]), feedB);
+    expect(await b.periods.get('q3')).not.toHaveProperty('subtreeDeadlines');
+    let seen = nextChange(feedB, 'periods');
+    await a.periods.setSubtreeDeadline('q3', 'HD01', { at: '2027-03-20T00:00:00Z', dateOnly: false });
+    await seen;
+    expect(await b.periods.get('q3')).toMatchObject({
+      version: 2,
+      unitDeadline: period.unitDeadline,
+      subtreeDeadlines: { HD01: { at: '2027-03-20T00:00:00Z', dateOnly: false } },
+    });
+    seen = nextChange(feedB, 'periods');
+    await a.periods.setDeadline('q3', { unitDeadline: '2027-03-28T00:00:00Z', closes: '2027-04-01T00:00:00Z', deadlineIsDateOnly: false });
+    await seen;
+    expect(await b.periods.get('q3')).toMatchObject({ version: 3, unitDeadline: '2027-03-28T00:00:00Z', subtreeDeadlines: { HD01: {} } });
+    seen = nextChange(feedB, 'periods');
+    await a.periods.setSubtreeDeadline('q3', 'HD01', null);
+    await seen;
+    expect((await b.periods.get('q3'))?.subtreeDeadlines).toEqual({});
+  });
+
   it('serves the cached list without asking Redis until a change', async () => {
     const feed = await startedFeed();
     const reads: string[] = [];

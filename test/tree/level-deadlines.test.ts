@@ -9,7 +9,8 @@ import { deliverReminders } from '../../src/reminders/deliver-moment.ts';
 import type { ReminderDeps } from '../../src/reminders/reminder-deps.ts';
 import { SendClaims } from '../../src/reminders/send-claims.ts';
 import { isSuperseded, plannedMoments } from '../../src/reminders/schedule.ts';
-import { periodForDepth } from '../../src/core/report/unit-deadline.ts';
+import { periodForDepth, periodForUnit, periodOwedBy } from '../../src/core/report/unit-deadline.ts';
+import { UnitTree } from '../../src/core/org/unit-tree.ts';
 import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../support/redis.ts';
 import { contentOf } from '../support/plan-content.ts';
 import { bundlePlan } from '../../src/app/to-period.ts';
@@ -59,6 +60,31 @@ describe('a deadline per level', () => {
     expect(isSuperseded(moments, commune!, communeDay.at + 1)).toBe(true);
     expect(periodForDepth(period, 2).unitDeadline).toBe('2027-06-05T23:59:59+07:00');
     expect(periodForDepth(period, 1).unitDeadline).toBe(period.unitDeadline);
+  });
+
+  /** HD01 gave its units the 7/6, over the commune level's 5/6. */
+  const withSubtree: Period = { ...period, subtreeDeadlines: { HD01: { at: '2027-06-07T23:59:59+07:00', dateOnly: true } } };
+
+  it('a subtree deadline wins over the level’s below that unit, and gets its own reminder lane', () => {
+    const tree = new UnitTree(
+      [
+        { code: 'TINH', name: 'Tỉnh', parentCode: null, createdAt: '' },
+        { code: 'HD01', name: 'HD01', parentCode: 'TINH', createdAt: '' },
+        { code: 'XA01', name: 'XA01', parentCode: 'HD01', createdAt: '' },
+        { code: 'HD02', name: 'HD02', parentCode: 'TINH', createdAt: '' },
+        { code: 'XA02', name: 'XA02', parentCode: 'HD02', createdAt: '' },
+      ],
+      'TINH',
+    );
+    expect(periodForUnit(withSubtree, tree, 'XA01').unitDeadline).toBe('2027-06-07T23:59:59+07:00');
+    expect(periodForUnit(withSubtree, tree, 'XA02').unitDeadline).toBe('2027-06-05T23:59:59+07:00');
+    // HD01 itself still owes the province the common deadline.
+    expect(periodForUnit(withSubtree, tree, 'HD01').unitDeadline).toBe(period.unitDeadline);
+    expect(periodOwedBy(withSubtree, tree, 'HD01').unitDeadline).toBe(period.unitDeadline);
+    expect(periodOwedBy(withSubtree, tree, 'XA01').unitDeadline).toBe('2027-06-07T23:59:59+07:00');
+    const { moments } = plannedMoments(withSubtree, zone);
+    const lane = moments.find((m) => m.offset === '-P1D@u:HD01');
+    expect(new Date(lane!.at).toISOString()).toBe('2027-06-06T01:00:00.000Z');
   });
 
   describe('reminders follow each unit’s level', () => {
@@ -127,6 +153,38 @@ describe('a deadline per level', () => {
       );
       expect(sent.map((s) => s.to.chatId)).toEqual(['dk']);
       expect(JSON.stringify(sent[0]?.message)).toContain('10/06/2027');
+    });
+
+    it('a commune below a subtree deadline is reminded in that lane only, once per offset even when its lane changes', async () => {
+      const { moments } = plannedMoments(withSubtree, zone);
+      await deliverReminders(
+        deps,
+        withSubtree,
+        moments.find((m) => m.offset === '-P1D@2')!,
+      );
+      expect(sent).toEqual([]);
+      await deliverReminders(
+        deps,
+        withSubtree,
+        moments.find((m) => m.offset === '-P1D')!,
+      );
+      expect(sent.map((s) => s.to.chatId)).toEqual(['dk']);
+      sent.length = 0;
+      await deliverReminders(
+        deps,
+        withSubtree,
+        moments.find((m) => m.offset === '-P1D@u:HD01')!,
+      );
+      expect(sent.map((s) => s.to.chatId)).toEqual(['xa']);
+      expect(JSON.stringify(sent[0]?.message)).toContain('07/06/2027');
+      sent.length = 0;
+      // The subtree deadline removed again: the commune is back in its level's lane, whose "-P1D" it already got.
+      await deliverReminders(
+        deps,
+        period,
+        plannedMoments(period, zone).moments.find((m) => m.offset === '-P1D@2')!,
+      );
+      expect(sent).toEqual([]);
     });
   });
 });

@@ -95,8 +95,10 @@ describe('a leader or admin of a unit acts on its subtree only', () => {
     expect(province).toContain(text('reminders.remind.recently'));
   });
 
-  it('/giahan: only the province moves the common deadline', async () => {
-    expect(await as('huyen', '/giahan 6thang-2027 20/6/2027')).toContain(text('tree.extend_province_only'));
+  it('/giahan: only the province moves the common deadline; a district sets its own subtree’s, no later than it owes', async () => {
+    expect(await as('huyen', '/giahan 6thang-2027 20/6/2027')).toContain(
+      text('reminders.extend.after_own_deadline', { deadline: '20/06/2027', code: 'HD01', own: 'HD01', owed: '10/06/2027' }),
+    );
     expect(await as('lanh', '/giahan 6thang-2027 20/6/2027')).toContain('20/06/2027');
   });
 

@@ -13,6 +13,8 @@ export interface Command {
   access: Access;
   /** Locale key of the one-line description in the help and the command menu. */
   descriptionKey: string;
+  /** In the help of a leader or admin of a unit below the province, this description instead (their scope is a subtree). */
+  subtreeDescriptionKey?: string;
   /** Listed in the platform's command menu. */
   menu?: boolean;
   /** Only for members of a unit that reports: left out of the help of the province's leaders and admins. */

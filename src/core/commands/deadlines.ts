@@ -4,7 +4,7 @@ import type { Period } from '../domain/types.ts';
 import { periodStatus } from '../report/period-status.ts';
 import { groupedByPlan } from '../plans/period-labels.ts';
 import { planLine } from '../plans/plan-line.ts';
-import { periodForDepth } from '../report/unit-deadline.ts';
+import { hasSubtreeDeadline, periodForLane, periodForUnit, subtreeLane } from '../report/unit-deadline.ts';
 import { loadTree } from '../org/scope.ts';
 import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
 
@@ -15,11 +15,25 @@ function comingPeriods(periods: readonly Period[], now: Date): Period[] {
     .sort((a, b) => Date.parse(a.unitDeadline) - Date.parse(b.unitDeadline));
 }
 
-/** One line for a unit: its deadline and whether it has reported (on time or late) or is overdue. */
+/**
+ * One line for a unit: its deadline and whether it has reported (on time or late) or is overdue; for a
+ * unit that gathers and has set a deadline for the units below it, that deadline on a second line.
+ */
 async function unitLine(ctx: BotContext, basePeriod: Period, unitCode: string, now: Date): Promise<string> {
   const { stores, timezone } = ctx.services;
-  // A level may have its own deadline (communes before their district).
-  const period = periodForDepth(basePeriod, (await loadTree(stores, ctx.services.province.code)).depth(unitCode));
+  // A subtree or a level may have its own deadline (communes before their district).
+  const tree = await loadTree(stores, ctx.services.province.code);
+  const period = periodForUnit(basePeriod, tree, unitCode);
+  const below =
+    !tree.isReporting(unitCode) && hasSubtreeDeadline(basePeriod, unitCode)
+      ? `\n${ctx.t('reminders.deadlines.subtree', { unit: unitCode, deadline: formatDeadline(periodForLane(basePeriod, subtreeLane(unitCode)), timezone) })}`
+      : '';
+  return (await statusLine(ctx, period, unitCode, now)) + below;
+}
+
+/** The unit's deadline, and whether it has reported (on time or late) or is overdue. */
+async function statusLine(ctx: BotContext, period: Period, unitCode: string, now: Date): Promise<string> {
+  const { stores, timezone } = ctx.services;
   const latest = await stores.reports.latest(period.id, unitCode);
   const params = { period: titleIn(period.title, ctx.lang), deadline: formatDeadline(period, timezone), id: period.id };
   if (latest) {

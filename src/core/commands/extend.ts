@@ -1,8 +1,13 @@
 import { DateTime } from 'luxon';
 import type { Command } from '../bot/command.ts';
 import { formatDateTime, formatDeadline, titleIn } from '../text/dates.ts';
+import type { BotContext } from '../bot/bot-context.ts';
+import type { Period } from '../domain/types.ts';
 import { periodFromArgs } from './status.ts';
 import { scopeOf } from '../org/scope.ts';
+import { unitInArgs } from '../org/unit-in-args.ts';
+import type { UnitTree } from '../org/unit-tree.ts';
+import { periodOwedBy } from '../report/unit-deadline.ts';
 
 /** Late reports stay accepted at least this long after a moved deadline. */
 const LATE_WINDOW_DAYS = 30;
@@ -59,55 +64,110 @@ export function splitExtendArgs(args: string, zone: string): { period: string; d
   return null;
 }
 
+/** The closing instant that keeps late reports open at least LATE_WINDOW_DAYS after `deadline`. */
+function closesAfter(period: Period, deadline: TypedDeadline): string {
+  const lateUntil = DateTime.fromISO(deadline.iso, { setZone: true }).plus({ days: LATE_WINDOW_DAYS });
+  return Date.parse(period.closes) >= lateUntil.toMillis()
+    ? period.closes
+    : (lateUntil.toISO({ suppressMilliseconds: true }) ?? period.closes);
+}
+
+/** The province moves the common deadline of a period (as it always did). */
+async function extendCommon(ctx: BotContext, period: Period, deadline: TypedDeadline): Promise<void> {
+  const { stores, timezone, hooks } = ctx.services;
+  const updated = await stores.periods.setDeadline(period.id, {
+    unitDeadline: deadline.iso,
+    closes: closesAfter(period, deadline),
+    deadlineIsDateOnly: deadline.dateOnly,
+  });
+  if (!updated) return ctx.replyText('report.period_gone');
+  await hooks.periodChanged?.(updated);
+  await ctx.replyText('reminders.extend.done', {
+    period: titleIn(updated.title, ctx.lang),
+    deadline: formatDeadline(updated, timezone),
+    closes: formatDateTime(updated.closes, timezone),
+  });
+}
+
 /**
- * /giahan <period> <date or date and time>: moves a period's unit deadline, keeps late reports open at
- * least 30 days after it, and has the period's reminders and summaries planned again (those already
- * sent for an offset are not sent again).
+ * Sets the deadline of the units below `unitCode`. A leader or admin below the province may not give
+ * a date later than the deadline their own unit owes the unit above it.
+ */
+async function extendSubtree(ctx: BotContext, period: Period, tree: UnitTree, unitCode: string, deadline: TypedDeadline): Promise<void> {
+  const { stores, timezone, hooks, province } = ctx.services;
+  const own = scopeOf(ctx.person, province.code);
+  const shown = formatDeadline({ unitDeadline: deadline.iso, deadlineIsDateOnly: deadline.dateOnly }, timezone);
+  if (own !== province.code) {
+    const owed = periodOwedBy(period, tree, own);
+    if (deadline.millis > Date.parse(owed.unitDeadline)) {
+      return ctx.replyText('reminders.extend.after_own_deadline', {
+        deadline: shown,
+        code: unitCode,
+        own,
+        owed: formatDeadline(owed, timezone),
+      });
+    }
+  }
+  const updated = await stores.periods.setSubtreeDeadline(
+    period.id,
+    unitCode,
+    { at: deadline.iso, dateOnly: deadline.dateOnly },
+    closesAfter(period, deadline),
+  );
+  if (!updated) return ctx.replyText('report.period_gone');
+  await hooks.periodChanged?.(updated);
+  const unit = tree.get(unitCode);
+  await ctx.replyText('reminders.extend.done_subtree', {
+    period: titleIn(updated.title, ctx.lang),
+    code: unitCode,
+    name: unit?.name ?? unitCode,
+    deadline: shown,
+    owed: formatDeadline(periodOwedBy(updated, tree, unitCode), timezone),
+    closes: formatDateTime(updated.closes, timezone),
+  });
+}
+
+/**
+ * /giahan [unit] <period> <date or date and time>. The province's leaders and admins, naming no unit,
+ * move the period's common deadline (as always). Naming a unit, or as a leader or admin of a unit
+ * below the province, it sets the deadline of the units below that unit (within their own subtree
+ * only, and not later than what their own unit owes upward). Late reports stay open at least 30 days
+ * after it, and the period's reminders are planned again (those already sent for an offset are not
+ * sent again).
  */
 export const extendCommand: Command = {
   names: ['giahan', 'extend'],
   words: ['gia hạn'],
   access: ['leader', 'admin'],
   descriptionKey: 'reminders.commands.extend',
+  subtreeDescriptionKey: 'reminders.commands.extend_subtree',
   menu: true,
   async run(ctx, args) {
-    const { stores, timezone, clock, hooks } = ctx.services;
+    const { stores, timezone, clock, province } = ctx.services;
     const split = splitExtendArgs(args, timezone);
     if (!split) {
       const typedDate = args.split(/\s+/).find((w) => /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(w));
       if (typedDate) return ctx.replyText('reminders.extend.bad_date', { date: typedDate });
       const periods = await stores.periods.list();
-      return ctx.replyText('reminders.extend.usage', { list: periods.map((p) => p.id).join(', ') || '—' });
+      const usage = scopeOf(ctx.person, province.code) === province.code ? 'reminders.extend.usage' : 'reminders.extend.usage_subtree';
+      return ctx.replyText(usage, { list: periods.map((p) => p.id).join(', ') || '—', own: ctx.person?.unitCode ?? '' });
     }
+    const target = await unitInArgs(ctx, split.period);
+    if (!target) return;
     const dateWords = args
       .trim()
       .split(/\s+/)
       .slice(split.period ? split.period.split(' ').length : 0)
       .join(' ');
-    const period = await periodFromArgs(ctx, split.period, { command: 'giahan', template: `{period} ${dateWords}` });
+    const unitWord = target.rest === split.period ? '' : `${target.unitCode} `;
+    const period = await periodFromArgs(ctx, target.rest, { command: 'giahan', template: `${unitWord}{period} ${dateWords}` });
     if (!period) return;
-    if (scopeOf(ctx.person, ctx.services.province.code) !== ctx.services.province.code) return ctx.replyText('tree.extend_province_only');
     const { deadline } = split;
     const shown = deadline.dateOnly
       ? formatDeadline({ unitDeadline: deadline.iso, deadlineIsDateOnly: true }, timezone)
       : formatDateTime(deadline.iso, timezone);
     if (deadline.millis <= clock().getTime()) return ctx.replyText('reminders.extend.in_past', { deadline: shown });
-    const lateUntil = DateTime.fromISO(deadline.iso, { setZone: true }).plus({ days: LATE_WINDOW_DAYS });
-    const closes =
-      Date.parse(period.closes) >= lateUntil.toMillis()
-        ? period.closes
-        : (lateUntil.toISO({ suppressMilliseconds: true }) ?? period.closes);
-    const updated = await stores.periods.setDeadline(period.id, {
-      unitDeadline: deadline.iso,
-      closes,
-      deadlineIsDateOnly: deadline.dateOnly,
-    });
-    if (!updated) return ctx.replyText('report.period_gone');
-    await hooks.periodChanged?.(updated);
-    await ctx.replyText('reminders.extend.done', {
-      period: titleIn(updated.title, ctx.lang),
-      deadline: formatDeadline(updated, timezone),
-      closes: formatDateTime(updated.closes, timezone),
-    });
+    if (target.unitCode === province.code) return extendCommon(ctx, period, deadline);
+    return extendSubtree(ctx, period, target.tree, target.unitCode, deadline);
   },
 };

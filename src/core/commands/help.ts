@@ -9,7 +9,7 @@ export function helpText(ctx: BotContext): string {
   const reports = ctx.person?.unitCode !== ctx.services.province.code;
   const lines = ctx.commands
     .filter((c) => c.menu !== false && mayRun(c.access, role) && (reports || !c.reporting))
-    .map((c) => `/${c.names[0]} — ${ctx.t(c.descriptionKey)}`);
+    .map((c) => `/${c.names[0]} — ${ctx.t(reports && c.subtreeDescriptionKey ? c.subtreeDescriptionKey : c.descriptionKey)}`);
   const intro = ctx.t(role ? `help.intro_${role}` : 'help.intro_guest');
   return [intro, '', ...lines, '', ctx.t('help.ask_hint')].join('\n');
 }

@@ -12,6 +12,7 @@ import { unitInArgs, type UnitInArgs } from '../org/unit-in-args.ts';
 import { subtreeStatus } from '../report/subtree-status.ts';
 import { renderSubtreeStatus, renderSubtreeSummary } from '../report/render-subtree.ts';
 import { offerChoices } from '../bot/offered-choices.ts';
+import { periodBelow } from '../report/unit-deadline.ts';
 
 /** Up to this many reporting units, /tinhhinh and /tonghop list every unit; above it, the child units with their x/y. */
 export const DETAIL_LIMIT = 40;
@@ -77,12 +78,14 @@ export const statusCommand: Command = {
     const period = target && (await periodFromArgs(ctx, target.rest, rerunOf('tinhhinh', args, target.rest)));
     if (!target || !period) return;
     const { stores, province, timezone } = ctx.services;
+    // The deadline shown is the one the units below have when a deadline was set for their subtree.
+    const shown = periodBelow(period, target.tree, target.unitCode);
     if (isLarge(target)) {
-      const status = await subtreeStatus(stores, period, target.tree, target.unitCode);
+      const status = { ...(await subtreeStatus(stores, period, target.tree, target.unitCode)), period: shown };
       const { text, choices } = renderSubtreeStatus(status, ctx.t, ctx.lang, timezone);
       return choices.length ? offerChoices(ctx, text, choices) : ctx.reply({ type: 'text', text });
     }
-    const status = await periodStatus(stores, period, province.code, target.unitCode);
+    const status = { ...(await periodStatus(stores, period, province.code, target.unitCode)), period: shown };
     const text = renderStatus(status, ctx.t, ctx.lang, timezone);
     await ctx.reply({ type: 'text', text: [text, ...childrenBlock(status, target, ctx.t)].join('\n') });
   },

@@ -14,7 +14,7 @@ import { periodChoices } from '../plans/period-labels.ts';
 import { continuePeriodPick } from '../plans/pick-period.ts';
 import type { Plan } from '../domain/plan.ts';
 import { loadTree } from '../org/scope.ts';
-import { periodForDepth } from './unit-deadline.ts';
+import { periodForUnit } from './unit-deadline.ts';
 import { foldText } from '../../flow/fold.ts';
 import { readSession, writeSession, SESSION_VERSION, type ReportSession, type Session } from './session.ts';
 
@@ -144,10 +144,10 @@ async function reportTarget(
   return { unitCode: unit.code, onBehalf: true, reports: true, children: '', rest: rest.join(' ') };
 }
 
-/** The period with the deadline of the unit's level (a level may have its own). */
+/** The period with the unit's own deadline: its subtree's (set with /giahan), else its level's, else the common one. */
 async function periodOfUnit(ctx: BotContext, period: Period, unitCode: string): Promise<Period> {
   const tree = await loadTree(ctx.services.stores, ctx.services.province.code);
-  return periodForDepth(period, tree.depth(unitCode));
+  return periodForUnit(period, tree, unitCode);
 }
 
 const BEHALF_WORDS = new Set(['thay', 'for', 'thay cho']);
