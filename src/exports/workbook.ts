@@ -1,5 +1,5 @@
 import type { TextFn } from '../flow/text-fn.ts';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { QuestionSpec } from '../flow/form-spec.ts';
 import { formatAnswer } from '../flow/question-types/index.ts';
 import { sayText } from '../flow/form-text.ts';
@@ -10,6 +10,7 @@ import { completeness, unitState, type ReportData } from '../core/exports/report
 import { figureRows, isNumeric, type FigureRow } from '../core/exports/figures.ts';
 import { textQuestions } from '../core/exports/opinions.ts';
 import { spreadsheetDate } from './local-time.ts';
+import { loadExcelJs } from '../infra/load-exceljs.ts';
 
 const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
 const INTEGER_FORMAT = '#,##0';
@@ -21,10 +22,9 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
  * The period's workbook: "Tổng hợp" (plan, period, completeness, one row per figure with total,
  * target, % and change on the previous period), "Theo đơn vị" (one row per unit, typed numeric
  * columns, SUM totals row, frozen header, autofilter), "Ý kiến" (text answers) and "Lịch sử"
- * (every revision). Pure: the same data gives the same workbook.
+ * (every revision), written into an empty workbook. Pure: the same data gives the same workbook.
  */
-export function buildWorkbook(data: ReportData, t: TextFn): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export function fillWorkbook(workbook: ExcelJS.Workbook, data: ReportData, t: TextFn): ExcelJS.Workbook {
   workbook.creator = 'doanbot';
   workbook.created = new Date(data.generatedAt);
   const figures = figureRows(data, t);
@@ -37,7 +37,8 @@ export function buildWorkbook(data: ReportData, t: TextFn): ExcelJS.Workbook {
 
 /** The workbook as .xlsx bytes. */
 export async function workbookBytes(data: ReportData, t: TextFn): Promise<Buffer> {
-  return Buffer.from(await buildWorkbook(data, t).xlsx.writeBuffer());
+  const workbook = fillWorkbook(new (await loadExcelJs()).Workbook(), data, t);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 function summarySheet(workbook: ExcelJS.Workbook, data: ReportData, figures: FigureRow[], t: TextFn): void {

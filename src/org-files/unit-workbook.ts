@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../infra/load-exceljs.ts';
 import { stringify } from 'csv-stringify/sync';
 
 /**
@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
  * sheet) or cannot be read.
  */
 export async function unitWorkbookAsCsv(content: Buffer): Promise<string | null> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type { CellValue as ExcelCellValue, Worksheet } from 'exceljs';
+import { loadExcelJs } from '../infra/load-exceljs.ts';
 import type { CellValue, SheetData, SheetRow, WorkbookData } from '../flow/xlsform/workbook-data.ts';
 
 /** Workbooks larger than this are refused before they are opened (a form is a few kilobytes). */
@@ -20,7 +21,7 @@ export class UnreadableWorkbookError extends Error {
  */
 export async function readXlsx(bytes: Uint8Array): Promise<WorkbookData> {
   if (bytes.byteLength > MAX_XLSX_BYTES) throw new UnreadableWorkbookError('too_large');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch {
@@ -29,7 +30,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<WorkbookData> {
   return { sheets: workbook.worksheets.map(readSheet) };
 }
 
-function readSheet(sheet: ExcelJS.Worksheet): SheetData {
+function readSheet(sheet: Worksheet): SheetData {
   const headerRow = sheet.getRow(1);
   const headers: { col: number; name: string }[] = [];
   headerRow.eachCell({ includeEmpty: false }, (cell, col) => {
@@ -50,7 +51,7 @@ function readSheet(sheet: ExcelJS.Worksheet): SheetData {
   return { name: sheet.name, headers: headers.map((h) => h.name), rows };
 }
 
-function plain(value: ExcelJS.CellValue): CellValue | undefined {
+function plain(value: ExcelCellValue): CellValue | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value.toISOString();

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../infra/load-exceljs.ts';
 import type { WorkbookData } from '../flow/xlsform/workbook-data.ts';
 
 /** Writes plain sheets as an .xlsx file: a bold, frozen header row and readable column widths. */
 export async function writeXlsx(book: WorkbookData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'doanbot';
   for (const data of book.sheets) {
     const sheet = workbook.addWorksheet(data.name, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readPlanBuffer, readPlanDocument, UnsupportedDocumentError } from '../../src/qa/index.ts';
 import { SEED_2013, SEED_2021, readSeed } from './helpers.ts';
+import { documentText } from '../../src/qa/reading/document-text.ts';
+import { docxOf, pdfOf } from './document-files.ts';
 
 describe('reading the seed plans', () => {
   it('reads the title, the numbered sections and the recipients of the 2013 plan', () => {
@@ -96,6 +98,19 @@ describe('file formats', () => {
     const doc = await readPlanBuffer(Buffer.from(md), 'ke-hoach.md');
     expect(doc.header.title).toBe('Ngày hội thanh niên');
     expect(doc.sections[0]?.blocks[0]).toMatchObject({ kind: 'item', text: 'Tổ chức giải bóng đá trước ngày 30/4/2026.' });
+  });
+
+  it('reads a Word document (.docx) paragraph by paragraph', async () => {
+    const docx = await docxOf(['KẾ HOẠCH', 'Ngày hội thanh niên', 'I. NỘI DUNG', '- Tổ chức giải bóng đá trước ngày 30/4/2026.']);
+    const doc = await readPlanBuffer(docx, 'ke-hoach.docx');
+    expect(doc.header.title).toBe('Ngày hội thanh niên');
+    expect(doc.sections.map((s) => s.id)).toEqual(['I']);
+    expect(doc.sections[0]?.blocks[0]).toMatchObject({ text: 'Tổ chức giải bóng đá trước ngày 30/4/2026.' });
+  });
+
+  it('reads the text of a PDF, line by line', async () => {
+    const text = await documentText(pdfOf(['KE HOACH', 'Ngay hoi thanh nien', 'I. NOI DUNG']), 'ke-hoach.pdf');
+    expect(text.split('\n').map((line) => line.trim())).toEqual(['KE HOACH', 'Ngay hoi thanh nien', 'I. NOI DUNG']);
   });
 
   it('refuses a format it cannot read', async () => {

@@ -1,6 +1,3 @@
-import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
-
 /** The file formats a plan document may come in. */
 export type DocumentFormat = 'txt' | 'md' | 'docx' | 'pdf';
 
@@ -29,13 +26,27 @@ export async function documentText(buffer: Buffer, fileName: string): Promise<st
     case 'md':
       return buffer.toString('utf8').replace(/^\uFEFF/, '');
     case 'docx':
-      return (await mammoth.extractRawText({ buffer })).value;
-    case 'pdf': {
-      const pdf = await getDocumentProxy(new Uint8Array(buffer));
-      const { text } = await extractText(pdf, { mergePages: true });
-      return text;
-    }
+      return docxText(buffer);
+    case 'pdf':
+      return pdfText(buffer);
     case null:
       throw new UnsupportedDocumentError(fileName);
   }
+}
+
+/*
+ * The two readers are loaded on first use, here and nowhere else: most processes never read a plan
+ * document, and loaded at start they (with exceljs) cost an idle bot 10–15 MB (README "Performance").
+ */
+
+async function docxText(buffer: Buffer): Promise<string> {
+  const { default: mammoth } = await import('mammoth');
+  return (await mammoth.extractRawText({ buffer })).value;
+}
+
+async function pdfText(buffer: Buffer): Promise<string> {
+  const { extractText, getDocumentProxy } = await import('unpdf');
+  const pdf = await getDocumentProxy(new Uint8Array(buffer));
+  const { text } = await extractText(pdf, { mergePages: true });
+  return text;
 }
