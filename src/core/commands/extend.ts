@@ -7,7 +7,9 @@ import { periodFromArgs } from './status.ts';
 import { scopeOf } from '../org/scope.ts';
 import { unitInArgs } from '../org/unit-in-args.ts';
 import type { UnitTree } from '../org/unit-tree.ts';
-import { periodOwedBy } from '../report/unit-deadline.ts';
+import { hasSubtreeDeadline, periodOwedBy } from '../report/unit-deadline.ts';
+import { foldText } from '../../flow/fold.ts';
+import { extendLevel } from './extend-level.ts';
 
 /** Late reports stay accepted at least this long after a moved deadline. */
 const LATE_WINDOW_DAYS = 30;
@@ -127,13 +129,38 @@ async function extendSubtree(ctx: BotContext, period: Period, tree: UnitTree, un
   });
 }
 
+/** Removes the deadline set for the subtree of `unitCode` (within the person's scope, checked before). */
+async function removeSubtree(ctx: BotContext, period: Period, unitCode: string): Promise<void> {
+  const { stores, hooks } = ctx.services;
+  const title = titleIn(period.title, ctx.lang);
+  if (!hasSubtreeDeadline(period, unitCode)) return ctx.replyText('reminders.extend.subtree_none', { period: title, code: unitCode });
+  const updated = await stores.periods.setSubtreeDeadline(period.id, unitCode, null);
+  if (!updated) return ctx.replyText('report.period_gone');
+  await hooks.periodChanged?.(updated);
+  await ctx.replyText('reminders.extend.subtree_removed', { period: title, code: unitCode });
+}
+
+/** Words that, in place of the date, remove a deadline set for a subtree or a level. */
+const REMOVE_WORDS = new Set(['bo', 'xoa', 'remove', 'clear']);
+
+/** "cấp 2" / "level 2" among the period words: the depth, and the other words. */
+function levelIn(words: string): { depth: number | null; rest: string } {
+  const list = words.split(/\s+/).filter(Boolean);
+  const at = list.findIndex((w, i) => LEVEL_WORDS.has(foldText(w)) && /^\d{1,2}$/.test(list[i + 1] ?? ''));
+  if (at < 0) return { depth: null, rest: words };
+  return { depth: Number(list[at + 1]), rest: list.filter((_, i) => i !== at && i !== at + 1).join(' ') };
+}
+
+const LEVEL_WORDS = new Set(['cap', 'level']);
+
 /**
  * /giahan [unit] <period> <date or date and time>. The province's leaders and admins, naming no unit,
  * move the period's common deadline (as always). Naming a unit, or as a leader or admin of a unit
  * below the province, it sets the deadline of the units below that unit (within their own subtree
  * only, and not later than what their own unit owes upward). Late reports stay open at least 30 days
  * after it, and the period's reminders are planned again (those already sent for an offset are not
- * sent again).
+ * sent again). `/giahan <period> cấp <n> <date>`: a province admin sets the deadline of a level.
+ * "bỏ" in place of the date removes a subtree's or a level's deadline.
  */
 export const extendCommand: Command = {
   names: ['giahan', 'extend'],
@@ -144,25 +171,33 @@ export const extendCommand: Command = {
   menu: true,
   async run(ctx, args) {
     const { stores, timezone, clock, province } = ctx.services;
-    const split = splitExtendArgs(args, timezone);
+    const words = args.trim().split(/\s+/).filter(Boolean);
+    const removing = words.length > 1 && REMOVE_WORDS.has(foldText(words.at(-1)!));
+    const split = removing ? { period: words.slice(0, -1).join(' '), deadline: null } : splitExtendArgs(args, timezone);
     if (!split) {
-      const typedDate = args.split(/\s+/).find((w) => /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(w));
+      const typedDate = words.find((w) => /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(w));
       if (typedDate) return ctx.replyText('reminders.extend.bad_date', { date: typedDate });
       const periods = await stores.periods.list();
       const usage = scopeOf(ctx.person, province.code) === province.code ? 'reminders.extend.usage' : 'reminders.extend.usage_subtree';
       return ctx.replyText(usage, { list: periods.map((p) => p.id).join(', ') || '—', own: ctx.person?.unitCode ?? '' });
     }
+    const dateWords = words.slice(split.period ? split.period.split(/\s+/).length : 0).join(' ');
+    const level = levelIn(split.period);
+    if (level.depth !== null) {
+      const rerun = { command: 'giahan', template: `{period} cap ${level.depth} ${dateWords}` };
+      const period = await periodFromArgs(ctx, level.rest, rerun);
+      return period ? extendLevel(ctx, period, level.depth, split.deadline) : undefined;
+    }
     const target = await unitInArgs(ctx, split.period);
     if (!target) return;
-    const dateWords = args
-      .trim()
-      .split(/\s+/)
-      .slice(split.period ? split.period.split(' ').length : 0)
-      .join(' ');
     const unitWord = target.rest === split.period ? '' : `${target.unitCode} `;
     const period = await periodFromArgs(ctx, target.rest, { command: 'giahan', template: `${unitWord}{period} ${dateWords}` });
     if (!period) return;
     const { deadline } = split;
+    if (!deadline) {
+      if (target.unitCode === province.code) return ctx.replyText('reminders.extend.remove_common');
+      return removeSubtree(ctx, period, target.unitCode);
+    }
     const shown = deadline.dateOnly
       ? formatDeadline({ unitDeadline: deadline.iso, deadlineIsDateOnly: true }, timezone)
       : formatDateTime(deadline.iso, timezone);

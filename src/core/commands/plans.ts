@@ -22,6 +22,17 @@ function periodState(period: Period, now: Date): string {
   return period.opens && Date.parse(period.opens) > now.getTime() ? 'upcoming' : 'closed';
 }
 
+/** The period's level deadlines (plan.yaml's or set with /giahan … cấp), shallowest first; none: nothing. */
+function levelLine(ctx: BotContext, period: Period): string[] {
+  const levels = Object.entries(period.levelDeadlines ?? {}).sort(([a], [b]) => Number(a) - Number(b));
+  if (levels.length === 0) return [];
+  const zone = ctx.services.timezone;
+  const parts = levels.map(([depth, d]) =>
+    ctx.t('plans.list.level', { depth, deadline: formatDeadline({ unitDeadline: d.at, deadlineIsDateOnly: d.dateOnly }, zone) }),
+  );
+  return [ctx.t('plans.list.levels', { levels: parts.join(', ') })];
+}
+
 async function list(ctx: BotContext): Promise<void> {
   const { stores, clock, timezone } = ctx.services;
   const [plans, periods] = await Promise.all([stores.plans.list(), stores.periods.list()]);
@@ -35,14 +46,15 @@ async function list(ctx: BotContext): Promise<void> {
       state: ctx.t(`plans.state.${plan.state}`),
       source: ctx.t(`plans.source.${plan.source}`),
     });
-    const lines = own.map((p) =>
+    const lines = own.flatMap((p) => [
       ctx.t('plans.list.period', {
         id: p.id,
         title: titleIn(p.title, ctx.lang),
         deadline: formatDeadline(p, timezone),
         state: ctx.t(`plans.period_state.${periodState(p, now)}`),
       }),
-    );
+      ...levelLine(ctx, p),
+    ]);
     return [head, ...(lines.length ? lines : [ctx.t('plans.list.no_periods')])].join('\n');
   });
   const hint = ctx.person?.role === 'admin' ? ['', ctx.t('plans.list.admin_hint')] : [];
