@@ -5,9 +5,6 @@ import { pino, type Logger } from 'pino';
 import { CONSOLE_ADMIN, consoleEnabled, loadConfig, type AppConfig } from '../config/config.ts';
 import type { ChannelAdapter } from '../core/channel.ts';
 import { ensureRedis, type RedisChoice } from '../infra/embedded-redis.ts';
-import { TelegramAdapter } from '../channels/telegram/telegram-adapter.ts';
-import { ZaloAdapter } from '../channels/zalo/zalo-adapter.ts';
-import { ConsoleAdapter } from '../channels/console/console-adapter.ts';
 import { Translator } from '../i18n/translator.ts';
 import { createApp, type App } from './create-app.ts';
 import { startupSummary } from './startup-summary.ts';
@@ -49,16 +46,22 @@ function createLogger(config: AppConfig): Logger {
   return createRootLogger(config, pino.destination({ dest: join(config.dataDir, 'doanbot.log'), sync: true }));
 }
 
-function createAdapters(
+/**
+ * The configured channels' adapters. Each adapter (with its client library: telegraf for Telegram,
+ * axios for Zalo) is loaded only when its channel is configured, so a Telegram-only bot does not keep
+ * the Zalo client in memory, nor the other way round.
+ */
+async function createAdapters(
   config: AppConfig,
   logger: Logger,
   io: BotIo,
   translator: Translator,
   http: HttpServer | undefined,
   files: FilePublisher | undefined,
-): ChannelAdapter[] {
+): Promise<ChannelAdapter[]> {
   const adapters: ChannelAdapter[] = [];
   if (config.telegram) {
+    const { TelegramAdapter } = await import('../channels/telegram/telegram-adapter.ts');
     adapters.push(
       new TelegramAdapter({
         token: config.telegram.token,
@@ -70,6 +73,7 @@ function createAdapters(
     );
   }
   if (config.zalo) {
+    const { ZaloAdapter } = await import('../channels/zalo/zalo-adapter.ts');
     adapters.push(
       new ZaloAdapter({
         token: config.zalo.token,
@@ -83,6 +87,7 @@ function createAdapters(
     );
   }
   if (consoleEnabled(config)) {
+    const { ConsoleAdapter } = await import('../channels/console/console-adapter.ts');
     adapters.push(
       new ConsoleAdapter({
         input: io.stdin,
@@ -134,7 +139,7 @@ export async function startBot(env: Record<string, string | undefined>, io: BotI
       http && config.zalo?.mode.kind === 'webhook' && http.publicUrl('/')
         ? new ServedFiles(storeRedis, new Keys(config.redis.prefix), http).register()
         : undefined;
-    const adapters = createAdapters(config, logger, io, translator, http, files);
+    const adapters = await createAdapters(config, logger, io, translator, http, files);
     const metrics = http ? new PromMetrics() : undefined;
     const app = await createApp({ config, logger, redis: storeRedis, adapters, ...(metrics ? { metrics } : {}) });
     const summary = await startupSummary(app, config, redisChoice);

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
  * the bot loads at start would put it back in every process's memory.
  */
 const LOADED_ON_FIRST_USE = ['exceljs', 'docx', 'echarts', '@resvg/resvg-js', 'mammoth', 'unpdf'];
+/** Each channel's client library is loaded with its adapter, only when the channel is configured. */
+const LOADED_WITH_THEIR_CHANNEL = ['telegraf', 'axios'];
 
 /**
  * What a module imports when it runs: every `import … from` / `export … from` / `import '…'` except
@@ -49,10 +51,14 @@ describe('libraries loaded on first use', () => {
   const atStart = packagesLoadedAtStart('src/main.ts');
 
   it('follows the static imports of the bot (it finds the libraries every process needs)', () => {
-    expect([...atStart]).toEqual(expect.arrayContaining(['telegraf', 'ioredis', 'fastify', 'zod']));
+    expect([...atStart]).toEqual(expect.arrayContaining(['ioredis', 'bullmq', 'fastify', 'zod']));
   });
 
   it.each(LOADED_ON_FIRST_USE)('%s is not loaded when the bot starts', (library) => {
+    expect(atStart.has(library)).toBe(false);
+  });
+
+  it.each(LOADED_WITH_THEIR_CHANNEL)('%s is loaded only with its channel', (library) => {
     expect(atStart.has(library)).toBe(false);
   });
 
