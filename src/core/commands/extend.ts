@@ -110,11 +110,13 @@ async function extendSubtree(ctx: BotContext, period: Period, tree: UnitTree, un
       });
     }
   }
+  // The closing is stored only when this deadline pushes it back (a plan.yaml closing otherwise stays the plan's).
+  const closes = closesAfter(period, deadline);
   const updated = await stores.periods.setSubtreeDeadline(
     period.id,
     unitCode,
     { at: deadline.iso, dateOnly: deadline.dateOnly },
-    closesAfter(period, deadline),
+    closes === period.closes ? undefined : closes,
   );
   if (!updated) return ctx.replyText('report.period_gone');
   await hooks.periodChanged?.(updated);
