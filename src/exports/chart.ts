@@ -2,6 +2,7 @@ import * as echarts from 'echarts';
 import { Resvg } from '@resvg/resvg-js';
 import type { ChartModel } from '../core/exports/chart-model.ts';
 import { CHART_FONT_FAMILY, CHART_FONT_FILES } from './chart-font.ts';
+import { collectYoungGarbage } from './young-garbage.ts';
 
 const WIDTH = 1100;
 const LABEL_WIDTH = 330;
@@ -32,7 +33,10 @@ export function renderChartSvg(model: ChartModel): string {
 
 /** The summary chart as a PNG (resvg, with the bundled DejaVu font only). */
 export function renderChartPng(model: ChartModel): Buffer {
-  return svgToPng(renderChartSvg(model));
+  const png = svgToPng(renderChartSvg(model));
+  // resvg's pixels and fonts are freed only when its handles are collected (see young-garbage.ts).
+  collectYoungGarbage();
+  return png;
 }
 
 export function svgToPng(svg: string): Buffer {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/core/domain/types.ts';
 import { UnitTree } from '../../src/core/org/unit-tree.ts';
 import { renderTree, TREE_MAX_LINES } from '../../src/core/org/render-tree.ts';
+import { UnitTable } from '../../src/core/org/unit-table.ts';
+import { ReferenceUnitTree } from './reference-unit-tree.ts';
 
 const unit = (code: string, parentCode: string | null): Unit => ({ code, name: `Đơn vị ${code}`, parentCode, createdAt: '' });
 const t = (key: string, p?: Record<string, string | number>) => `${key}:${Object.values(p ?? {}).join('|')}`;
@@ -72,5 +74,94 @@ describe('UnitTree', () => {
     const flatLines = renderTree(new UnitTree(flat, 'TINH'), 'TINH', t);
     expect(flatLines).toHaveLength(TREE_MAX_LINES + 1);
     expect(flatLines.at(-1)).toBe(`tree.more:${100 - (TREE_MAX_LINES - 1)}`);
+  });
+});
+
+/** Every answer of the compact tree, for every code (and one unknown), next to the reference tree's. */
+function expectSameAnswers(units: readonly Unit[], rootCode: string): void {
+  const compact = new UnitTree(UnitTable.of(units), rootCode);
+  const reference = new ReferenceUnitTree(units, rootCode);
+  const codes = [...new Set([...units.map((u) => u.code), rootCode, 'UNKNOWN'])];
+  const codesOf = (list: readonly Unit[]) => list.map((u) => u.code);
+  for (const code of codes) {
+    const at = { code, rootCode };
+    expect({ ...at, get: compact.get(code) }).toEqual({ ...at, get: reference.get(code) });
+    expect({ ...at, children: compact.children(code) }).toEqual({ ...at, children: reference.children(code) });
+    expect({ ...at, parent: compact.parentOf(code) }).toEqual({ ...at, parent: reference.parentOf(code) });
+    expect({ ...at, ancestors: compact.ancestors(code) }).toEqual({ ...at, ancestors: reference.ancestors(code) });
+    expect({ ...at, depth: compact.depth(code) }).toEqual({ ...at, depth: reference.depth(code) });
+    expect({ ...at, reaches: compact.reachesRoot(code) }).toEqual({ ...at, reaches: reference.reachesRoot(code) });
+    expect({ ...at, subtree: compact.subtree(code) }).toEqual({ ...at, subtree: reference.subtree(code) });
+    expect({ ...at, size: compact.subtreeSize(code) }).toEqual({ ...at, size: reference.subtree(code).length });
+    expect({ ...at, reporting: compact.isReporting(code) }).toEqual({ ...at, reporting: reference.isReporting(code) });
+    expect({ ...at, leaves: codesOf(compact.reportingWithin(code)) }).toEqual({ ...at, leaves: codesOf(reference.reportingWithin(code)) });
+    expect({ ...at, count: compact.reportingCount(code) }).toEqual({ ...at, count: reference.reportingCount(code) });
+    // The reference loops forever when the unit lies on a loop of parents (the only loop its subtree can hold).
+    if (!reference.subtree(code).some((u) => reference.children(u.code).some((c) => c.code === code))) {
+      expect({ ...at, byDepth: compact.reportingByDepth(code) }).toEqual({ ...at, byDepth: reference.reportingByDepth(code) });
+    }
+    for (const other of codes) {
+      expect({ ...at, other, within: compact.isWithin(code, other) }).toEqual({ ...at, other, within: reference.isWithin(code, other) });
+      expect({ ...at, other, cycle: compact.wouldCycle(code, other) }).toEqual({ ...at, other, cycle: reference.wouldCycle(code, other) });
+    }
+  }
+}
+
+/** A fixed pseudo-random sequence, so that every run checks the same trees. */
+function random(seed: number): () => number {
+  return () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
+describe('UnitTree kept as arrays', () => {
+  it('gives the answers of the object tree on small trees, broken ones included', () => {
+    const small = [
+      unit('TINH', null),
+      unit('HD01', 'TINH'),
+      unit('HD02', 'TINH'),
+      unit('XA01', 'HD01'),
+      unit('XA02', 'HD01'),
+      unit('CD01', 'XA01'),
+    ];
+    expectSameAnswers(small, 'TINH');
+    expectSameAnswers(small, 'HD01');
+    // A loop, a parent that is gone, a unit that is its own parent, and a root above the root.
+    const broken = [
+      unit('TINH', 'TW'),
+      unit('TW', null),
+      unit('A', 'B'),
+      unit('B', 'A'),
+      unit('C', 'GONE'),
+      unit('S', 'S'),
+      unit('D', 'C'),
+    ];
+    expectSameAnswers(broken, 'TINH');
+    // A flat province whose root is not itself a unit of the list.
+    expectSameAnswers([unit('U2', 'TINH'), unit('U1', null), unit('U3', 'U2')], 'TINH');
+    expectSameAnswers([], 'TINH');
+  });
+
+  it('gives the answers of the object tree on random trees, children in localeCompare order', () => {
+    const next = random(11);
+    // Codes whose code-unit order differs from localeCompare's (lower case, "_", "-", digits).
+    const alphabet = ['A', 'b', 'C', '_', '-', '1', '9', 'z', 'Đ'];
+    for (let round = 0; round < 6; round += 1) {
+      const units = [unit('ROOT', null)];
+      const codes = ['ROOT'];
+      for (let i = 0; i < 60; i += 1) {
+        let code = '';
+        for (let k = 0; k < 1 + Math.floor(next() * 3); k += 1) code += alphabet[Math.floor(next() * alphabet.length)]!;
+        code += String(i % 7);
+        const roll = next();
+        const parent = roll < 0.05 ? null : roll < 0.1 ? 'GONE' : codes[Math.floor(next() * codes.length)]!;
+        units.push(unit(code, parent));
+        codes.push(code);
+      }
+      // Shuffled, with a few codes twice (the last one counts, as in the store).
+      units.sort(() => next() - 0.5);
+      expectSameAnswers(
+        units.filter((u, i) => units.findIndex((v) => v.code === u.code) === i || i === units.length - 1),
+        'ROOT',
+      );
+    }
   });
 });

@@ -13,7 +13,7 @@ export function renderTree(tree: UnitTree, code: string, t: TextFn): string[] {
   const sizeOf = (c: string): number => {
     const known = sizes.get(c);
     if (known !== undefined) return known;
-    const size = tree.subtree(c).length - (tree.get(c) ? 1 : 0);
+    const size = tree.subtreeSize(c) - (tree.get(c) ? 1 : 0);
     sizes.set(c, size);
     return size;
   };

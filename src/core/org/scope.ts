@@ -1,5 +1,6 @@
-import type { Person, Unit } from '../domain/types.ts';
+import type { Person } from '../domain/types.ts';
 import type { Stores } from '../../store/stores.ts';
+import type { UnitTable } from './unit-table.ts';
 import { UnitTree } from './unit-tree.ts';
 
 /**
@@ -10,8 +11,11 @@ export function scopeOf(person: Person | null, rootCode: string): string {
   return person?.unitCode ?? rootCode;
 }
 
-/** One tree per unit list (the store hands out one list per change), so a national tree is built once. */
-const trees = new WeakMap<readonly Unit[], UnitTree>();
+/**
+ * One tree per unit table (the store hands out one table per change), so a national tree is built
+ * once; an old table's tree goes with it once no command holds it.
+ */
+const trees = new WeakMap<UnitTable, UnitTree>();
 
 /** Every unit as a tree, as the store holds them now. */
 export async function loadTree(stores: Stores, rootCode: string): Promise<UnitTree> {
