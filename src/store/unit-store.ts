@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Unit } from '../core/domain/types.ts';
 import { UnitTableBuilder, type UnitTable } from '../core/org/unit-table.ts';
+import { collectAllGarbage } from '../infra/collect-garbage.ts';
 import type { Keys } from './keys.ts';
 import { parseStored } from './json.ts';
 import { unitSchema } from './schemas.ts';
@@ -22,11 +23,13 @@ const READ_ATTEMPTS = 3;
  */
 export class UnitStore {
   private readonly cache;
+  /** True once a table is kept in memory (with a change feed), so that the next read replaces one. */
+  private kept = false;
 
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
-    feed?: ChangeFeed,
+    private readonly feed?: ChangeFeed,
   ) {
     this.cache = cachedByTopic(feed, UNITS_TOPIC, () => this.load());
   }
@@ -49,13 +52,19 @@ export class UnitStore {
    * Reads the hash page by page (HSCAN) into columns instead of one HVALS reply: for a national
    * tree that reply is 11 MB of JSON, and holding it with 100,000 strings and parsed objects at once
    * raised the process's peak by about 80 MB. A scan is not atomic, so the units' change version is
-   * compared before and after, and the read starts again if a unit changed meanwhile.
+   * compared before and after, and the read starts again if a unit changed meanwhile. Concurrent
+   * readers share one read (the cache hands out the same promise).
    */
   private async load(): Promise<UnitTable> {
+    // The table this read replaces was dropped when the units changed: collect it (and the garbage
+    // around it) first, so that it and the new one never count together in the process's peak.
+    if (this.kept) collectAllGarbage();
     for (let attempt = 1; ; attempt += 1) {
       const version = await this.version();
       const table = await this.scan();
-      if (attempt >= READ_ATTEMPTS || (await this.version()) === version) return table;
+      if (attempt < READ_ATTEMPTS && (await this.version()) !== version) continue;
+      this.kept = this.feed !== undefined;
+      return table;
     }
   }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { collectYoungGarbage } from '../../src/exports/young-garbage.ts';
+import { collectAllGarbage, collectYoungGarbage } from '../../src/infra/collect-garbage.ts';
 
-describe('collectYoungGarbage', () => {
+describe('collecting garbage on purpose', () => {
   it('collects without exposing gc to the rest of the process', () => {
     const exposedBefore = 'gc' in globalThis;
     expect(() => collectYoungGarbage()).not.toThrow();
+    expect(() => collectAllGarbage()).not.toThrow();
     expect(() => collectYoungGarbage()).not.toThrow();
     expect('gc' in globalThis).toBe(exposedBefore);
   });
