@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AnswerValue, FormSpec } from './form-spec.ts';
 import { pruneAnswers, relevantQuestions } from './relevance.ts';
+import { answerValueSchema } from './answer-value-schema.ts';
 
 /**
  * Where one person is in one form; stored by the host between messages (JSON-safe).
@@ -22,8 +23,6 @@ export interface FormState {
   confirm?: { questionId: string; value: number };
 }
 
-const answerSchema = z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.null()]);
-
 const stateSchema = z.preprocess(
   // States written before the split call the revision `formVersion`.
   (raw) =>
@@ -34,7 +33,7 @@ const stateSchema = z.preprocess(
     v: z.literal(1),
     formId: z.string(),
     formRevision: z.number(),
-    answers: z.record(answerSchema),
+    answers: z.record(answerValueSchema),
     phase: z.enum(['asking', 'review', 'pick_edit']),
     current: z.string().nullable(),
     returnToReview: z.boolean(),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { answerValueSchema } from '../flow/answer-value-schema.ts';
 
 const channel = z.enum(['telegram', 'zalo', 'console']);
 const role = z.enum(['officer', 'leader', 'admin']);
-const answer = z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.null()]);
 
 export const unitSchema = z.object({
   code: z.string(),
@@ -35,7 +35,7 @@ export const revisionSchema = z.object({
   periodId: z.string(),
   unitCode: z.string(),
   revision: z.number().int(),
-  answers: z.record(answer),
+  answers: z.record(answerValueSchema),
   submittedBy: z.object({ personId: z.string(), name: z.string(), channel }),
   submittedAt: z.string(),
   late: z.boolean(),

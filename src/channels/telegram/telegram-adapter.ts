@@ -198,23 +198,24 @@ export class TelegramAdapter implements ChannelAdapter {
   private dispatch(update: Update, redeliverable = false): Promise<void> {
     const handler = this.handler;
     this.lastReceivedAt = new Date();
-    const log = this.logger.child({ update: update.update_id });
+    // Bindings per call, not a child logger per update: a pino child compiles its redaction each time.
+    const updateId = update.update_id;
     const mapped = toInbound(update, { botUsername: this.username, download: (fileId) => this.download(fileId) });
     if (mapped.kind === 'ignored' || !handler) {
-      log.debug({ reason: mapped.kind === 'ignored' ? mapped.reason : 'stopped' }, 'Telegram update ignored');
+      this.logger.debug({ update: updateId, reason: mapped.kind === 'ignored' ? mapped.reason : 'stopped' }, 'Telegram update ignored');
       return Promise.resolve();
     }
     const { callback } = mapped;
     const message = redeliverable ? { ...mapped.message, redeliverable } : mapped.message;
     // Started now, outside the queue, so the button's spinner stops at once; the reply does not wait for it.
-    if (callback) this.track(this.acknowledge(callback, log));
+    if (callback) this.track(this.acknowledge(callback, updateId));
     return this.chats.run(message.chat.chatId, async () => {
       try {
         await handler(message);
       } catch (err) {
         // Not taken: the webhook answers 503 and Telegram delivers the update again.
         if (err instanceof UpdateNotTakenError && redeliverable) throw err;
-        log.error({ err, chat: message.chat.chatId, type: message.type }, 'inbound handler failed');
+        this.logger.error({ err, update: updateId, chat: message.chat.chatId, type: message.type }, 'inbound handler failed');
       }
     });
   }
@@ -225,13 +226,13 @@ export class TelegramAdapter implements ChannelAdapter {
   }
 
   /** Answers the callback query and removes the keyboard, so a button cannot be pressed twice. */
-  private async acknowledge(callback: CallbackRef, log: Logger): Promise<void> {
+  private async acknowledge(callback: CallbackRef, updateId: number): Promise<void> {
     const results = await Promise.allSettled([
       this.bot.telegram.answerCbQuery(callback.queryId),
       this.bot.telegram.editMessageReplyMarkup(callback.chatId, callback.messageId, undefined, undefined),
     ]);
     for (const result of results) {
-      if (result.status === 'rejected') log.warn({ err: result.reason }, 'could not acknowledge a button press');
+      if (result.status === 'rejected') this.logger.warn({ err: result.reason, update: updateId }, 'could not acknowledge a button press');
     }
   }
 
