@@ -1,12 +1,17 @@
-import { ConfigError } from './config/config.ts';
+import { ConfigError, loadConfig } from './config/config.ts';
 import { RedisUnavailableError } from './infra/embedded-redis.ts';
 import { SpecError } from './flow/spec-error.ts';
 import { startBot, type RunningBot } from './app/start-bot.ts';
 import { checkSetup } from './app/check-setup.ts';
+import { isWorkersPrimary, runWorkers } from './app/workers.ts';
 
 /** Composition root: the only place that reads process.env and owns the process lifecycle. */
 async function main(): Promise<void> {
   if (process.argv.includes('--check')) return check();
+  const workers = workerCount();
+  if (isWorkersPrimary(workers)) {
+    process.exit(await runWorkers({ count: workers, log: (line) => process.stderr.write(`${line}\n`) }));
+  }
   let bot: RunningBot | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -33,6 +38,19 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
+}
+
+/** WORKERS from the configuration (a wrong configuration stops here with its message). */
+function workerCount(): number {
+  try {
+    return loadConfig(process.env).workers;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
 }
 
 /** `--check`: configuration, texts and plan bundle load as at start-up; nothing is connected. */

@@ -32,6 +32,11 @@ export interface AppConfig {
   zalo: ChannelConfig | null;
   http: HttpConfig | null;
   console: 'auto' | 'on' | 'off';
+  /**
+   * Processes of this bot on this machine (WORKERS): started by one primary with node:cluster, all
+   * taking requests on the one HTTP port, as replicas on one Redis (see README, Production).
+   */
+  workers: number;
   /** `url`: REDIS_URL; `localUrl`: the Redis tried when REDIS_URL is unset, before starting one. */
   redis: { url: string | undefined; localUrl: string; prefix: string; dataDir: string };
   dataDir: string;
@@ -114,12 +119,18 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
   const telegram = channelConfig('TELEGRAM', env, problems, httpPort);
   const zalo = channelConfig('ZALO', env, problems, httpPort);
   const http = httpConfig(env, httpPort, telegram, zalo, problems);
+  if (env.WORKERS > 1) checkWorkers(env, telegram, zalo, problems);
   if (problems.length) throw new ConfigError(problems);
+  // The platforms' global sending limit is shared by the workers: each paces itself to its share.
+  for (const channel of [telegram, zalo]) {
+    if (channel && env.WORKERS > 1) channel.limits.globalPerSecond = channel.limits.globalPerSecond / env.WORKERS;
+  }
   return {
     telegram,
     zalo,
     http,
     console: env.CONSOLE,
+    workers: env.WORKERS,
     redis: { url: env.REDIS_URL, localUrl: env.REDIS_LOCAL_URL, prefix: env.REDIS_PREFIX, dataDir: `${env.DATA_DIR}/redis` },
     dataDir: env.DATA_DIR,
     flowsDir: env.FLOWS_DIR,
@@ -176,6 +187,19 @@ function httpConfig(
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? fromWebhook)?.replace(/\/+$/, ''),
     metricsToken: env.METRICS_TOKEN,
   };
+}
+
+/**
+ * Several workers are replicas of one bot: they need a Redis they all reach (not one each would start
+ * for itself), webhooks (never two pollers on one token) and no terminal chat (one stdin).
+ */
+function checkWorkers(env: Env, telegram: ChannelConfig | null, zalo: ChannelConfig | null, problems: string[]): void {
+  const why = `WORKERS=${env.WORKERS}`;
+  if (!env.REDIS_URL) problems.push(`REDIS_URL: required with ${why} (every worker must use the same Redis)`);
+  if (!telegram && !zalo) problems.push(`WORKERS: ${why} needs TELEGRAM_BOT_TOKEN or ZALO_BOT_TOKEN in webhook mode`);
+  if (telegram?.mode.kind === 'polling') problems.push(`TELEGRAM_MODE: must be webhook with ${why} (two pollers on one token fail)`);
+  if (zalo?.mode.kind === 'polling') problems.push(`ZALO_MODE: must be webhook with ${why} (two pollers on one token fail)`);
+  if (env.CONSOLE === 'on') problems.push(`CONSOLE: the terminal chat cannot run with ${why}`);
 }
 
 /** The base of a webhook's public address: without its path when it was given in full. */

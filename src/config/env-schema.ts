@@ -56,6 +56,8 @@ export const envSchema = z.object({
   METRICS_TOKEN: z.preprocess(emptyToUndefined, secretToken.optional()),
 
   CONSOLE: z.preprocess(emptyToUndefined, z.enum(['auto', 'on', 'off']).default('auto')),
+  /** Processes of this bot on this machine (node:cluster, sharing HTTP_PORT); 1 = this process alone. */
+  WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(64).default(1)),
 
   REDIS_URL: z.preprocess(
     emptyToUndefined,
