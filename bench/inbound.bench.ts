@@ -37,6 +37,8 @@ interface Row {
   redisPerUpdate: number;
   redisTop: string;
   rssMb: number;
+  redisCpuMsPerUpdate: number;
+  driverCpuMsPerUpdate: number;
 }
 
 function option(name: string): string | undefined {
@@ -53,6 +55,18 @@ async function redisCalls(redis: Redis): Promise<Map<string, number>> {
     if (match[1] !== 'info') calls.set(match[1]!, Number(match[2]));
   }
   return calls;
+}
+
+/** Where the run is, on stderr (a run takes minutes). */
+function progress(line: string): void {
+  process.stderr.write(`  … ${line}\n`);
+}
+
+/** CPU time the private redis-server has used so far (user + system), in ms. */
+async function redisCpuMs(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const field = (name: string) => Number(new RegExp(`^${name}:([0-9.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return (field('used_cpu_user') + field('used_cpu_sys')) * 1000;
 }
 
 /** Commands per update between two readings, in all and for the most used ones. */
@@ -125,7 +139,12 @@ function spawnSyncOk(command: string, args: string[]): boolean {
   return spawnSync(command, args, { stdio: 'inherit' }).status === 0;
 }
 
-async function startDoanbot(api: FakeBotApi, redisUrl: string, dataDir: string): Promise<{ process: Measured; url: string; how: string }> {
+async function startDoanbot(
+  api: FakeBotApi,
+  redisUrl: string,
+  dataDir: string,
+  workers = 1,
+): Promise<{ process: Measured; url: string; how: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/telegram`;
   const { command, args: commandArgs, how } = doanbotCommand();
@@ -151,6 +170,7 @@ async function startDoanbot(api: FakeBotApi, redisUrl: string, dataDir: string):
     CONSOLE: 'off',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    WORKERS: String(workers),
   });
   await waitForHttp(`http://127.0.0.1:${port}/`, process);
   return { process, url, how };
@@ -192,11 +212,15 @@ async function measure(
   firstUserId: number,
 ): Promise<Row> {
   const calls = await redisCalls(redis);
+  const redisCpu = await redisCpuMs(redis);
   const cpu = bot.process.cpuMs();
+  const driverCpu = process.cpuUsage();
   bot.process.sampleRss();
   const loop = await closedLoop(bot.client, api, bot.expected, { concurrency, reports, firstUserId });
   const cpuMs = bot.process.cpuMs() - cpu;
+  const driverUsed = process.cpuUsage(driverCpu);
   const sorted = loop.latenciesMs.sort((a, b) => a - b);
+  const redisCpuUsed = (await redisCpuMs(redis)) - redisCpu;
   const redisUse = perUpdate(calls, await redisCalls(redis), loop.updates);
   return {
     updatesPerSec: loop.updates / loop.seconds,
@@ -206,6 +230,8 @@ async function measure(
     redisPerUpdate: redisUse.total,
     redisTop: redisUse.top,
     rssMb: bot.process.peakRssMb(),
+    redisCpuMsPerUpdate: redisCpuUsed / loop.updates,
+    driverCpuMsPerUpdate: (driverUsed.user + driverUsed.system) / 1000 / loop.updates,
   };
 }
 
@@ -240,6 +266,8 @@ export async function runInboundBench(): Promise<string[]> {
   const levels = (option('levels') ?? '20,200,1000').split(',').map(Number);
   const reportsFor = (level: number) => Number(option('reports') ?? Math.max(level, 200));
   const officersPerBot = levels.reduce((sum, level) => sum + reportsFor(level), 0) + 1 + 5;
+  // --workers N: doanbot also as N processes (WORKERS=N, node:cluster), measured as a third bot.
+  const workers = Number(option('workers') ?? 1);
   const redisServer = await startRedis();
   const redis = new Redis(redisServer.url);
   const api = await FakeBotApi.start();
@@ -248,21 +276,30 @@ export async function runInboundBench(): Promise<string[]> {
   const processes: Measured[] = [];
   const lines: string[] = [];
   try {
-    await seed(redis, officersPerBot * 2);
+    await seed(redis, officersPerBot * 3);
     const doanbot = await startDoanbot(api, redisServer.url, dataDir);
     processes.push(doanbot.process);
     const wizard = await startWizard(api, redisServer.url);
     processes.push(wizard.process);
-    for (const [name, started] of [
+    const contenders: [string, { process: Measured; url: string }][] = [
       ['telegraf WizardScene', wizard],
       ['doanbot', doanbot],
-    ] as const) {
-      const client = new WebhookClient(started.url, SECRET, api);
+    ];
+    if (workers > 1) {
+      const cluster = await startDoanbot(api, redisServer.url, dataDir, workers);
+      processes.push(cluster.process);
+      contenders.push([`doanbot ×${workers} workers`, cluster]);
+    }
+    for (const [i, [name, started]] of contenders.entries()) {
+      const client = new WebhookClient(started.url, SECRET, api, 1 + i * 100_000_000);
       bots.push({ name, process: started.process, client, expected: [] });
     }
-    // Each bot gets its own half of the officers.
+    // Each bot gets its own share of the officers.
     const firstOf = (bot: number) => FIRST_OFFICER + bot * officersPerBot;
-    for (const [i, bot] of bots.entries()) bot.expected = await calibrate(bot.client, api, firstOf(i));
+    for (const [i, bot] of bots.entries()) {
+      progress(`calibrating ${bot.name}`);
+      bot.expected = await calibrate(bot.client, api, firstOf(i));
+    }
     lines.push(`doanbot runs as: ${doanbot.how}; ${REPORT_SCRIPT.length} updates per report`);
     for (const bot of bots)
       lines.push(`  ${bot.name}: messages per step ${bot.expected.join(' ')} (${bot.expected.reduce((a, b) => a + b, 0)} per report)`);
@@ -273,10 +310,11 @@ export async function runInboundBench(): Promise<string[]> {
       const reports = reportsFor(level);
       const results: Row[] = [];
       for (const [i, bot] of bots.entries()) {
+        progress(`${level} officers: ${bot.name}`);
         results.push(await measure(bot, api, redis, level, reports, next[i]!));
         next[i]! += reports;
       }
-      const [base, ours] = results as [Row, Row];
+      const base = results[0]!;
       for (const [i, r] of results.entries()) {
         rows.push(
           `  ${String(level).padStart(5)}  ${bots[i]!.name.padEnd(21)} ${r.updatesPerSec.toFixed(0).padStart(6)} upd/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99
@@ -284,12 +322,15 @@ export async function runInboundBench(): Promise<string[]> {
             .padStart(
               6,
             )} ms  cpu ${r.cpuMsPerUpdate.toFixed(3)} ms/upd  redis ${r.redisPerUpdate.toFixed(2)} cmd/upd  rss ${r.rssMb.toFixed(0)} MB`,
-          `         redis commands per update: ${r.redisTop}`,
+          `         redis commands per update: ${r.redisTop}; CPU ms per update of the Redis server ${r.redisCpuMsPerUpdate.toFixed(3)}, of the driver and fake Bot API ${r.driverCpuMsPerUpdate.toFixed(3)}`,
         );
       }
-      rows.push(
-        `  ${String(level).padStart(5)}  ratio doanbot / WizardScene: ${(ours.updatesPerSec / base.updatesPerSec).toFixed(2)}× updates/s, ${(ours.cpuMsPerUpdate / base.cpuMsPerUpdate).toFixed(2)}× CPU per update`,
-      );
+      for (const [i, ours] of results.entries()) {
+        if (i === 0) continue;
+        rows.push(
+          `  ${String(level).padStart(5)}  ratio ${bots[i]!.name} / WizardScene: ${(ours.updatesPerSec / base.updatesPerSec).toFixed(2)}× updates/s, ${(ours.cpuMsPerUpdate / base.cpuMsPerUpdate).toFixed(2)}× CPU per update`,
+        );
+      }
     }
     lines.push(`officers  bot`, ...rows);
     for (const [i, bot] of bots.entries()) {
@@ -299,6 +340,7 @@ export async function runInboundBench(): Promise<string[]> {
       );
     }
   } finally {
+    for (const bot of bots) bot.client.close();
     for (const started of processes) await started.stop();
     await api.close();
     await redis.quit();
