@@ -39,6 +39,7 @@ interface Row {
   rssMb: number;
   redisCpuMsPerUpdate: number;
   driverCpuMsPerUpdate: number;
+  botApiCalls: string;
 }
 
 function option(name: string): string | undefined {
@@ -215,6 +216,7 @@ async function measure(
   const redisCpu = await redisCpuMs(redis);
   const cpu = bot.process.cpuMs();
   const driverCpu = process.cpuUsage();
+  const apiCalls = new Map(api.calls);
   bot.process.sampleRss();
   const loop = await closedLoop(bot.client, api, bot.expected, { concurrency, reports, firstUserId });
   const cpuMs = bot.process.cpuMs() - cpu;
@@ -232,6 +234,11 @@ async function measure(
     rssMb: bot.process.peakRssMb(),
     redisCpuMsPerUpdate: redisCpuUsed / loop.updates,
     driverCpuMsPerUpdate: (driverUsed.user + driverUsed.system) / 1000 / loop.updates,
+    botApiCalls: [...api.calls]
+      .map(([method, n]) => [method, (n - (apiCalls.get(method) ?? 0)) / loop.updates] as const)
+      .filter(([, perUpdate]) => perUpdate > 0)
+      .map(([method, perUpdate]) => `${method} ${perUpdate.toFixed(2)}`)
+      .join(', '),
   };
 }
 
@@ -323,6 +330,7 @@ export async function runInboundBench(): Promise<string[]> {
               6,
             )} ms  cpu ${r.cpuMsPerUpdate.toFixed(3)} ms/upd  redis ${r.redisPerUpdate.toFixed(2)} cmd/upd  rss ${r.rssMb.toFixed(0)} MB`,
           `         redis commands per update: ${r.redisTop}; CPU ms per update of the Redis server ${r.redisCpuMsPerUpdate.toFixed(3)}, of the driver and fake Bot API ${r.driverCpuMsPerUpdate.toFixed(3)}`,
+          `         Bot API calls per update: ${r.botApiCalls}`,
         );
       }
       for (const [i, ours] of results.entries()) {
