@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- tree`: a national tree in Redis (1 centre, 34 provinces, 3,400 communes,
- * 100,000 branches) with a report for 70% of the branches, then /tinhhinh and /tonghop for the root,
+ * 100,000 branches) with a report for 70% of the branches, then /tinhhinh, /tonghop and /lich for the root,
  * one province and one commune, handled by the real core (console channel, output discarded).
  * Goals: each ≤ 200 ms once warm, memory ≤ 300 MB: the peak resident memory of the whole process
  * (`process.resourceUsage().maxRSS`), printed after each phase with the heap and external memory.
@@ -182,7 +182,7 @@ export async function runTreeBench(): Promise<string[]> {
       phases.push(memoryAt('first /tinhhinh:'));
 
       for (const who of Object.keys(leaders)) {
-        for (const command of ['tinhhinh', 'tonghop']) {
+        for (const command of ['tinhhinh', 'tonghop', 'lich']) {
           const times: number[] = [];
           for (let i = 0; i < ROUNDS; i += 1) times.push(await run(who, command));
           const ms = median(times);

@@ -1,7 +1,7 @@
 import type { Command } from '../bot/command.ts';
 import type { BotContext } from '../bot/bot-context.ts';
 import type { Period } from '../domain/types.ts';
-import { periodStatus } from '../report/period-status.ts';
+import { subtreeStatus } from '../report/subtree-status.ts';
 import { groupedByPlan } from '../plans/period-labels.ts';
 import { planLine } from '../plans/plan-line.ts';
 import { hasSubtreeDeadline, periodForLane, periodForUnit, subtreeLane } from '../report/unit-deadline.ts';
@@ -44,16 +44,20 @@ async function statusLine(ctx: BotContext, period: Period, unitCode: string, now
   return ctx.t(overdue ? 'reminders.deadlines.overdue' : 'reminders.deadlines.pending', params);
 }
 
-/** One line for the province: the deadline and how many units have reported. */
+/**
+ * One line for the province: the deadline and how many units have reported, from the roll-ups kept
+ * on submit (a national tree's 100,000 reports are not read for two numbers).
+ */
 async function provinceLine(ctx: BotContext, period: Period): Promise<string> {
   const { stores, timezone, province } = ctx.services;
-  const status = await periodStatus(stores, period, province.code);
+  const tree = await loadTree(stores, province.code);
+  const { whole } = await subtreeStatus(stores, period, tree, province.code);
   return ctx.t('reminders.deadlines.province', {
     period: titleIn(period.title, ctx.lang),
     deadline: formatDeadline(period, timezone),
     id: period.id,
-    reported: status.reported.length,
-    total: status.units.length,
+    reported: whole.reported,
+    total: whole.total,
   });
 }
 

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openConsoleSession, type ConsoleSession } from '../e2e/console-session.ts';
+
+const PERIOD = '6thang-2027';
+const REPORT = ['5', '400', '1', '20', '0', '7', '10', '22', '0', 'có', 'bỏ qua', 'bỏ qua', 'bỏ qua', 'gửi'];
+
+/**
+ * /lich for the province counts the units that report (the leaves of the tree), from the roll-ups:
+ * TINH → HD01 → XA01, XA02; TINH → HD02 → XA03 (HD01 and HD02 gather, they do not report).
+ */
+describe('/lich for the province in a tree', () => {
+  let chat: ConsoleSession;
+  const as = async (who: string, line: string): Promise<string> => {
+    await chat.type(`/as ${who}`);
+    chat.clear();
+    await chat.type(line);
+    return chat.output();
+  };
+
+  beforeAll(async () => {
+    chat = await openConsoleSession('tree-province-lich');
+    for (const line of [
+      '/donvi them HD01 Huyện Đoàn A',
+      '/donvi them HD02 Huyện Đoàn B',
+      '/donvi them XA01 Đoàn xã Một HD01',
+      '/donvi them XA02 Đoàn xã Hai HD01',
+      '/donvi them XA03 Đoàn xã Ba HD02',
+      '/moi XA01 canbo',
+      '/as an',
+      '/join',
+    ])
+      await chat.type(line);
+  }, 90_000);
+
+  afterAll(async () => {
+    await chat?.close();
+  });
+
+  it('says how many reporting units have reported, before and after a commune reports', async () => {
+    const line = (out: string) => out.split('\n').find((l) => l.includes(`(${PERIOD})`)) ?? '';
+    expect(line(await as('admin', '/lich'))).toMatch(/: 0\/3 đơn vị đã báo cáo$/);
+    await as('an', `/baocao ${PERIOD}`);
+    for (const answer of REPORT) await chat.type(answer);
+    expect(line(await as('admin', '/lich'))).toMatch(/: 1\/3 đơn vị đã báo cáo$/);
+  }, 90_000);
+});
