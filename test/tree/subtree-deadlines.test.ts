@@ -77,6 +77,18 @@ describe('a deadline set for a subtree', () => {
     );
     // An admin of the district sets one commune's deadline.
     expect(await as('qthuyen', `/giahan XA01 ${PERIOD} 7/6/2027`)).toContain('07/06/2027');
+    // XA01 reports itself: the 07/06 its district gave it is its own deadline, which its leader may
+    // neither move later (even within the 08/06 of the district's units) nor remove.
+    expect(await as('xalead', `/giahan ${PERIOD} 8/6/2027`)).toContain(
+      text('reminders.extend.after_own_deadline', { deadline: '08/06/2027', code: 'XA01', own: 'XA01', owed: '07/06/2027' }),
+    );
+    expect(await as('xalead', `/giahan ${PERIOD} bỏ`)).toContain(
+      text('reminders.extend.own_deadline_remove', { code: 'XA01', deadline: '07/06/2027' }),
+    );
+    expect((await chat.bot.app.stores.periods.get(PERIOD))?.subtreeDeadlines?.XA01).toEqual({
+      at: '2027-06-07T23:59:59+07:00',
+      dateOnly: true,
+    });
 
     // The province moves the common deadline exactly as before; the subtree deadlines stay.
     expect(await as('lanh', `/giahan ${PERIOD} 20/6/2027`)).toContain(

@@ -7,7 +7,7 @@ import { periodFromArgs } from './status.ts';
 import { scopeOf } from '../org/scope.ts';
 import { unitInArgs } from '../org/unit-in-args.ts';
 import type { UnitTree } from '../org/unit-tree.ts';
-import { hasSubtreeDeadline, periodOwedBy } from '../report/unit-deadline.ts';
+import { hasSubtreeDeadline, periodForUnit, periodOwedBy } from '../report/unit-deadline.ts';
 import { foldText } from '../../flow/fold.ts';
 import { extendLevel } from './extend-level.ts';
 
@@ -100,7 +100,9 @@ async function extendSubtree(ctx: BotContext, period: Period, tree: UnitTree, un
   const own = scopeOf(ctx.person, province.code);
   const shown = formatDeadline({ unitDeadline: deadline.iso, deadlineIsDateOnly: deadline.dateOnly }, timezone);
   if (own !== province.code) {
-    const owed = periodOwedBy(period, tree, own);
+    // The deadline the own unit has now: what it owes upward, or, when it reports itself, the
+    // deadline set for it from above (its leader may not move that one later).
+    const owed = periodForUnit(period, tree, own);
     if (deadline.millis > Date.parse(owed.unitDeadline)) {
       return ctx.replyText('reminders.extend.after_own_deadline', {
         deadline: shown,
@@ -131,11 +133,18 @@ async function extendSubtree(ctx: BotContext, period: Period, tree: UnitTree, un
   });
 }
 
-/** Removes the deadline set for the subtree of `unitCode` (within the person's scope, checked before). */
-async function removeSubtree(ctx: BotContext, period: Period, unitCode: string): Promise<void> {
-  const { stores, hooks } = ctx.services;
+/**
+ * Removes the deadline set for the subtree of `unitCode` (within the person's scope, checked before).
+ * One set for a unit that reports is that unit's own deadline: its own leaders may not remove it.
+ */
+async function removeSubtree(ctx: BotContext, period: Period, tree: UnitTree, unitCode: string): Promise<void> {
+  const { stores, hooks, timezone, province } = ctx.services;
   const title = titleIn(period.title, ctx.lang);
   if (!hasSubtreeDeadline(period, unitCode)) return ctx.replyText('reminders.extend.subtree_none', { period: title, code: unitCode });
+  if (unitCode === scopeOf(ctx.person, province.code) && tree.isReporting(unitCode)) {
+    const deadline = formatDeadline(periodForUnit(period, tree, unitCode), timezone);
+    return ctx.replyText('reminders.extend.own_deadline_remove', { code: unitCode, deadline });
+  }
   const updated = await stores.periods.setSubtreeDeadline(period.id, unitCode, null);
   if (!updated) return ctx.replyText('report.period_gone');
   await hooks.periodChanged?.(updated);
@@ -198,7 +207,7 @@ export const extendCommand: Command = {
     const { deadline } = split;
     if (!deadline) {
       if (target.unitCode === province.code) return ctx.replyText('reminders.extend.remove_common');
-      return removeSubtree(ctx, period, target.unitCode);
+      return removeSubtree(ctx, period, target.tree, target.unitCode);
     }
     const shown = deadline.dateOnly
       ? formatDeadline({ unitDeadline: deadline.iso, deadlineIsDateOnly: true }, timezone)
