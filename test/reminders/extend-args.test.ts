@@ -8,6 +8,9 @@ describe('parseTypedDeadline', () => {
     ['25/6/2027', '2027-06-25T23:59:59+07:00', true],
     ['25/06/2027 17:00', '2027-06-25T17:00:00+07:00', false],
     ['25/06/2027 17h30', '2027-06-25T17:30:00+07:00', false],
+    // "17h" (the usual Vietnamese way of writing a whole hour) is 17:00, not "not a real date".
+    ['25/06/2027 17h', '2027-06-25T17:00:00+07:00', false],
+    ['25/06/2027 9g', '2027-06-25T09:00:00+07:00', false],
     ['2027-06-25', '2027-06-25T23:59:59+07:00', true],
     ['2027-06-25T17:00', '2027-06-25T17:00:00+07:00', false],
     ['2027-06-25T17:00:05', '2027-06-25T17:00:05+07:00', false],
@@ -15,9 +18,12 @@ describe('parseTypedDeadline', () => {
     expect(parseTypedDeadline(text, ZONE)).toMatchObject({ iso, dateOnly });
   });
 
-  it.each(['31/02/2027', '2027-13-01', 'ngày mai', '25/06', '2027-06-25T25:00'])('refuses %s', (text) => {
-    expect(parseTypedDeadline(text, ZONE)).toBeNull();
-  });
+  it.each(['31/02/2027', '2027-13-01', 'ngày mai', '25/06', '2027-06-25T25:00', '25/06/2027 17', '25/06/2027 25h'])(
+    'refuses %s',
+    (text) => {
+      expect(parseTypedDeadline(text, ZONE)).toBeNull();
+    },
+  );
 });
 
 describe('splitExtendArgs', () => {

@@ -21,11 +21,11 @@ export interface TypedDeadline {
   millis: number;
 }
 
-const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2})[:hg](\d{2})(?::(\d{2}))?)?$/i;
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2})(?:[:hg](\d{2})(?::(\d{2}))?|[hg]))?$/i;
 const ISO_LIKE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/i;
 
 /**
- * Reads "25/6/2027", "25/06/2027 17:00", "25/06/2027 17h00", "2027-06-25" or "2027-06-25T17:00"
+ * Reads "25/6/2027", "25/06/2027 17:00", "25/06/2027 17h00", "25/06/2027 17h", "2027-06-25" or "2027-06-25T17:00"
  * (seconds allowed) in `zone`; null when it is not such a date or the date does not exist.
  */
 export function parseTypedDeadline(text: string, zone: string): TypedDeadline | null {
