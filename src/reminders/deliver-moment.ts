@@ -2,7 +2,7 @@ import type { ChatRef, OutboundMessage } from '../core/messages.ts';
 import type { Period, Person } from '../core/domain/types.ts';
 import { periodStatus, type UnitStatus } from '../core/report/period-status.ts';
 import { laneOfUnit, periodForLane } from '../core/report/unit-deadline.ts';
-import { loadTree } from '../core/org/scope.ts';
+import { loadTree, scopeOf } from '../core/org/scope.ts';
 import { provinceAudience } from '../core/report/province-audience.ts';
 import { renderSummary } from '../core/report/render-status.ts';
 import { DEFAULT_LANG } from '../i18n/translator.ts';
@@ -62,11 +62,17 @@ export async function deliverReminders(deps: ReminderDeps, basePeriod: Period, m
   }
   if (overdue && status.missing.length > 0) {
     for (const leader of await leaders(deps)) {
+      // A leader of a unit below the province hears only of the units of its own subtree.
+      const scope = scopeOf(leader, deps.provinceCode);
+      const within = (s: UnitStatus) => tree.isWithin(s.unit.code, scope);
+      const missing = status.missing.filter(within);
+      if (missing.length === 0) continue;
+      const total = status.units.filter(within).length;
       for (const { chat, userId } of privateChats(deps, leader)) {
         const key = stores.keys.sent('escalation', period.id, moment.offset, leader.id, chat.channel);
         const build = async () => {
           const lang = (await stores.settings.language(chat.channel, userId)) ?? DEFAULT_LANG;
-          return escalationMessage(translator, lang, period, status.missing, status.units.length, displayZone, context.plan);
+          return escalationMessage(translator, lang, period, missing, total, displayZone, context.plan);
         };
         work.push(deliverClaimed(deps, key, chat, build, keepUntil));
       }
@@ -106,8 +112,14 @@ export async function deliverSummary(deps: ReminderDeps, period: Period, moment:
   );
 }
 
+/**
+ * Who hears of overdue units (each of its own subtree): the leaders, and the admins too when no
+ * leader covers the whole province.
+ */
 async function leaders(deps: ReminderDeps): Promise<Person[]> {
   const people = await deps.stores.people.list();
   const leaders = people.filter((p) => p.role === 'leader');
-  return leaders.length ? leaders : people.filter((p) => p.role === 'admin');
+  const atProvince = (p: Person) => scopeOf(p, deps.provinceCode) === deps.provinceCode;
+  if (leaders.some(atProvince)) return leaders;
+  return [...leaders, ...people.filter((p) => p.role === 'admin')];
 }

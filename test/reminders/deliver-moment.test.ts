@@ -129,6 +129,27 @@ describe('deliverReminders', () => {
     expect(escalation).not.toContain('HD01');
   });
 
+  it('escalates to a leader below the province only the missing units of its own subtree', async () => {
+    await stores.people.save(person('l2', 'leader', 'HD01', '22'));
+    await stores.people.save(person('l3', 'leader', 'HD02', '23'));
+    await deliverReminders(deps, period, overdue);
+    // HD01 has reported: its leader hears nothing, and never of HD02's officers.
+    expect(outbox.textsTo('22')).toEqual([]);
+    const [own] = outbox.textsTo('23');
+    expect(own).toContain('1/1');
+    expect(own).toContain('HD02');
+    expect(outbox.textsTo('21')[0]).toContain('1/2');
+  });
+
+  it('escalates to the admins when no leader covers the whole province', async () => {
+    await stores.people.remove((await stores.people.get('l1'))!);
+    await stores.people.save(person('l2', 'leader', 'HD01', '22'));
+    await stores.people.save(person('a1', 'admin', 'TINH', '31'));
+    await deliverReminders(deps, period, overdue);
+    expect(outbox.textsTo('22')).toEqual([]);
+    expect(outbox.textsTo('31')[0]).toContain('HD02');
+  });
+
   it('speaks the language each identity chose', async () => {
     await stores.settings.setLanguage('telegram', '12', 'en');
     await deliverReminders(deps, period, upcoming);
