@@ -76,7 +76,19 @@ describe('a deadline set for a subtree', () => {
       text('reminders.extend.after_own_deadline', { deadline: '09/06/2027', code: 'XA01', own: 'XA01', owed: '08/06/2027' }),
     );
     // An admin of the district sets one commune's deadline.
-    expect(await as('qthuyen', `/giahan XA01 ${PERIOD} 7/6/2027`)).toContain('07/06/2027');
+    // XA01 reports itself: the reply speaks of XA01's own deadline, not of units below it and an
+    // unchanged deadline upward.
+    const commune = await as('qthuyen', `/giahan XA01 ${PERIOD} 7/6/2027`);
+    expect(commune).toContain(
+      firstLine('reminders.extend.done_unit', {
+        period: PERIOD_TITLE,
+        code: 'XA01',
+        name: 'Đoàn xã Một',
+        deadline: '07/06/2027',
+        closes: '10/07/2027 23:59',
+      }),
+    );
+    expect(commune).not.toContain('08/06/2027');
     // XA01 reports itself: the 07/06 its district gave it is its own deadline, which its leader may
     // neither move later (even within the 08/06 of the district's units) nor remove.
     expect(await as('xalead', `/giahan ${PERIOD} 8/6/2027`)).toContain(
