@@ -86,7 +86,10 @@ export async function deliverSummary(deps: ReminderDeps, period: Period, moment:
   const context = given ?? (await planContext(deps, period));
   const { stores, translator, displayZone } = deps;
   const { form } = context;
-  const [status, audience] = await Promise.all([periodStatus(stores, period, deps.provinceCode), provinceAudience(stores, deps.channels)]);
+  const [status, audience] = await Promise.all([
+    periodStatus(stores, period, deps.provinceCode),
+    provinceAudience(stores, deps.channels, deps.provinceCode),
+  ]);
   const t = (key: string, params?: Record<string, string | number>) => translator.t('vi', key, params);
   const text = `${t('reminders.summary_heading')}\n${renderSummary(status, form, t, 'vi', displayZone)}`;
   const keepUntil = Date.parse(period.closes) + KEEP_AFTER_CLOSE_MS;

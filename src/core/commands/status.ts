@@ -127,7 +127,7 @@ export const summaryCommand: Command = {
       return [{ type: 'text', text }, ...(chart ? [chart] : [])];
     };
     if (!toGroup) return ctx.reply(...(await render(ctx.t, ctx.lang)));
-    const audience = await provinceAudience(stores, ctx.services.channels);
+    const audience = await provinceAudience(stores, ctx.services.channels, province.code);
     if (audience.length === 0) return ctx.replyText('status.no_group');
     // The province reads Vietnamese first.
     const messages = await render((k, p) => ctx.services.translator.t('vi', k, p), 'vi');
