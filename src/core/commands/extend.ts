@@ -21,19 +21,20 @@ export interface TypedDeadline {
   millis: number;
 }
 
-const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2})(?:[:hg](\d{2})(?::(\d{2}))?|[hg]))?$/i;
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:\s+(\d{1,2})(?:[:hg](\d{2})(?::(\d{2}))?|[hg]))?$/i;
 const ISO_LIKE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/i;
 
 /**
- * Reads "25/6/2027", "25/06/2027 17:00", "25/06/2027 17h00", "25/06/2027 17h", "2027-06-25" or "2027-06-25T17:00"
- * (seconds allowed) in `zone`; null when it is not such a date or the date does not exist.
+ * Reads "25/6/2027", "25/06/27" (a two-digit year is 20xx), "25/06/2027 17:00", "25/06/2027 17h00",
+ * "25/06/2027 17h", "2027-06-25" or "2027-06-25T17:00" (seconds allowed) in `zone`; null when it is
+ * not such a date or the date does not exist.
  */
 export function parseTypedDeadline(text: string, zone: string): TypedDeadline | null {
   const trimmed = text.trim();
   const dayFirst = DAY_FIRST.exec(trimmed);
   const isoLike = dayFirst ? null : ISO_LIKE.exec(trimmed);
   const parts = dayFirst
-    ? { day: dayFirst[1], month: dayFirst[2], year: dayFirst[3], hour: dayFirst[4], minute: dayFirst[5], second: dayFirst[6] }
+    ? { day: dayFirst[1], month: dayFirst[2], year: fullYear(dayFirst[3]!), hour: dayFirst[4], minute: dayFirst[5], second: dayFirst[6] }
     : isoLike
       ? { year: isoLike[1], month: isoLike[2], day: isoLike[3], hour: isoLike[4], minute: isoLike[5], second: isoLike[6] }
       : null;
@@ -53,6 +54,11 @@ export function parseTypedDeadline(text: string, zone: string): TypedDeadline | 
   if (!time.isValid) return null;
   if (dateOnly) time = time.endOf('day').set({ millisecond: 0 });
   return { iso: time.toISO({ suppressMilliseconds: true }) ?? '', dateOnly, millis: time.toMillis() };
+}
+
+/** "27" → "2027": officers often write the year with two digits. */
+function fullYear(year: string): string {
+  return year.length === 2 ? String(2000 + Number(year)) : year;
 }
 
 /** Splits "<period words> <date> [time]" into the period words and the deadline (the date comes last). */
