@@ -92,7 +92,8 @@ function channelConfig(prefix: 'TELEGRAM' | 'ZALO', env: Env, problems: string[]
     mode: receiveMode(prefix, env, problems, httpPort),
     adminIds: env[`ADMIN_${prefix}_IDS`],
     limits: {
-      globalPerSecond: env[`${prefix}_RATE_GLOBAL_PER_SEC`],
+      // The platform's global limit is shared by the workers (WORKERS): each paces itself to its share.
+      globalPerSecond: env[`${prefix}_RATE_GLOBAL_PER_SEC`] / env.WORKERS,
       perChatPerSecond: env[`${prefix}_RATE_PER_CHAT_PER_SEC`],
       perGroupPerMinute: env[`${prefix}_RATE_PER_GROUP_PER_MIN`],
     },
@@ -121,10 +122,6 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
   const http = httpConfig(env, httpPort, telegram, zalo, problems);
   if (env.WORKERS > 1) checkWorkers(env, telegram, zalo, problems);
   if (problems.length) throw new ConfigError(problems);
-  // The platforms' global sending limit is shared by the workers: each paces itself to its share.
-  for (const channel of [telegram, zalo]) {
-    if (channel && env.WORKERS > 1) channel.limits.globalPerSecond = channel.limits.globalPerSecond / env.WORKERS;
-  }
   return {
     telegram,
     zalo,

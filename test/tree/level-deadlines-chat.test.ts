@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { openConsoleSession, text, type ConsoleSession } from '../e2e/console-session.ts';
+import { joinAs, typeAs } from './tree-console.ts';
 import { connectTestRedis } from '../support/redis.ts';
 import type { MomentJob } from '../../src/reminders/reminder-scheduler.ts';
 
@@ -14,18 +15,8 @@ const TITLE = 'Báo cáo kết quả chương trình Xuân tình nguyện';
 describe('a deadline per level set in chat', () => {
   let chat: ConsoleSession;
 
-  const as = async (who: string, ...lines: string[]): Promise<string> => {
-    await chat.type(`/as ${who}`);
-    chat.clear();
-    for (const line of lines) await chat.type(line);
-    return chat.output();
-  };
-  const join = async (unit: string, role: string, who: string): Promise<void> => {
-    await chat.type('/as admin');
-    await chat.type(`/moi ${unit} ${role}`);
-    await chat.type(`/as ${who}`);
-    await chat.type('/join');
-  };
+  const as = (who: string, ...lines: string[]): Promise<string> => typeAs(chat, who, ...lines);
+  const join = (unit: string, role: string, who: string): Promise<void> => joinAs(chat, unit, role, who);
   /** The delayed reminder jobs of the period's current version, by offset. */
   const plannedOffsets = async (): Promise<string[]> => {
     const version = (await chat.bot.app.stores.periods.get(PERIOD))!.version;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConsoleSession, type ConsoleSession } from '../e2e/console-session.ts';
+import { reportAnswers, typeAs } from './tree-console.ts';
 
 const PERIOD = '6thang-2027';
-const REPORT = ['5', '400', '1', '20', '0', '7', '10', '22', '0', 'có', 'bỏ qua', 'bỏ qua', 'bỏ qua', 'gửi'];
+const REPORT = reportAnswers();
 
 /**
  * /lich for the province counts the units that report (the leaves of the tree), from the roll-ups:
@@ -10,12 +11,7 @@ const REPORT = ['5', '400', '1', '20', '0', '7', '10', '22', '0', 'có', 'bỏ q
  */
 describe('/lich for the province in a tree', () => {
   let chat: ConsoleSession;
-  const as = async (who: string, line: string): Promise<string> => {
-    await chat.type(`/as ${who}`);
-    chat.clear();
-    await chat.type(line);
-    return chat.output();
-  };
+  const as = (who: string, ...lines: string[]): Promise<string> => typeAs(chat, who, ...lines);
 
   beforeAll(async () => {
     chat = await openConsoleSession('tree-province-lich');

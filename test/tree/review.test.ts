@@ -1,42 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConsoleSession, text, type ConsoleSession } from '../e2e/console-session.ts';
+import { joinAs, reportAnswers, typeAs } from './tree-console.ts';
 
 const PERIOD_TITLE = 'Báo cáo công tác quốc tế thanh niên 6 tháng đầu năm 2027';
 
-/** Answers to the shipped form with no exchanges (their follow-up questions are skipped). */
-const REPORT = (sessions: number) => [
-  `${sessions}`,
-  '400',
-  '1',
-  '20',
-  '0',
-  '7',
-  '10',
-  '22',
-  '0',
-  'có',
-  'bỏ qua',
-  'bỏ qua',
-  'bỏ qua',
-  'gửi',
-];
+const REPORT = reportAnswers;
 
 /** Review in the terminal: TINH → HD01 → XA01, XA02; leaders of TINH and of HD01, officers of XA01 and HD01. */
 describe('a report reviewed by the leaders of the unit above', () => {
   let chat: ConsoleSession;
 
-  const as = async (who: string, ...lines: string[]): Promise<string> => {
-    await chat.type(`/as ${who}`);
-    chat.clear();
-    for (const line of lines) await chat.type(line);
-    return chat.output();
-  };
-  const join = async (unit: string, role: string, who: string): Promise<void> => {
-    await chat.type('/as admin');
-    await chat.type(`/moi ${unit} ${role}`);
-    await chat.type(`/as ${who}`);
-    await chat.type('/join');
-  };
+  const as = (who: string, ...lines: string[]): Promise<string> => typeAs(chat, who, ...lines);
+  const join = (unit: string, role: string, who: string): Promise<void> => joinAs(chat, unit, role, who);
 
   beforeAll(async () => {
     chat = await openConsoleSession('tree-review');

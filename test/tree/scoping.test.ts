@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConsoleSession, text, type ConsoleSession } from '../e2e/console-session.ts';
+import { joinAs, typeAs } from './tree-console.ts';
 
 /**
  * The role × command × unit matrix on a three-level tree, in the terminal:
@@ -8,18 +9,8 @@ import { openConsoleSession, text, type ConsoleSession } from '../e2e/console-se
 describe('a leader or admin of a unit acts on its subtree only', () => {
   let chat: ConsoleSession;
 
-  const as = async (who: string, line: string): Promise<string> => {
-    await chat.type(`/as ${who}`);
-    chat.clear();
-    await chat.type(line);
-    return chat.output();
-  };
-  const join = async (unit: string, role: string, who: string): Promise<void> => {
-    await chat.type('/as admin');
-    await chat.type(`/moi ${unit} ${role}`);
-    await chat.type(`/as ${who}`);
-    await chat.type('/join');
-  };
+  const as = (who: string, ...lines: string[]): Promise<string> => typeAs(chat, who, ...lines);
+  const join = (unit: string, role: string, who: string): Promise<void> => joinAs(chat, unit, role, who);
   const submit = async (unitCode: string): Promise<void> => {
     await chat.bot.app.stores.reports.submit({
       periodId: '6thang-2027',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { openConsoleSession, text, type ConsoleSession } from '../e2e/console-session.ts';
+import { joinAs, reportAnswers, typeAs } from './tree-console.ts';
 
 const PERIOD = '6thang-2027';
 const PERIOD_TITLE = 'Báo cáo công tác quốc tế thanh niên 6 tháng đầu năm 2027';
@@ -8,8 +9,7 @@ const PERIOD_TITLE = 'Báo cáo công tác quốc tế thanh niên 6 tháng đ�
 /** The first line of a text (the terminal prints each line of a reply on its own). */
 const firstLine = (key: string, params: Record<string, string>) => text(key, params).split('\n')[0]!;
 
-/** Answers to the shipped form with no exchanges (their follow-up questions are skipped). */
-const REPORT = ['5', '400', '1', '20', '0', '7', '10', '22', '0', 'có', 'bỏ qua', 'bỏ qua', 'bỏ qua', 'gửi'];
+const REPORT = reportAnswers();
 
 /**
  * /giahan by a leader or admin of a unit below the province, in the terminal:
@@ -18,18 +18,8 @@ const REPORT = ['5', '400', '1', '20', '0', '7', '10', '22', '0', 'có', 'bỏ q
 describe('a deadline set for a subtree', () => {
   let chat: ConsoleSession;
 
-  const as = async (who: string, ...lines: string[]): Promise<string> => {
-    await chat.type(`/as ${who}`);
-    chat.clear();
-    for (const line of lines) await chat.type(line);
-    return chat.output();
-  };
-  const join = async (unit: string, role: string, who: string): Promise<void> => {
-    await chat.type('/as admin');
-    await chat.type(`/moi ${unit} ${role}`);
-    await chat.type(`/as ${who}`);
-    await chat.type('/join');
-  };
+  const as = (who: string, ...lines: string[]): Promise<string> => typeAs(chat, who, ...lines);
+  const join = (unit: string, role: string, who: string): Promise<void> => joinAs(chat, unit, role, who);
 
   beforeAll(async () => {
     chat = await openConsoleSession('tree-subtree-deadline');

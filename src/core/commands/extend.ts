@@ -128,24 +128,18 @@ async function extendSubtree(ctx: BotContext, period: Period, tree: UnitTree, un
   );
   if (!updated) return ctx.replyText('report.period_gone');
   await hooks.periodChanged?.(updated);
-  const unit = tree.get(unitCode);
-  // A unit that reports has no units below it: the deadline is its own.
-  if (tree.isReporting(unitCode)) {
-    return ctx.replyText('reminders.extend.done_unit', {
-      period: titleIn(updated.title, ctx.lang),
-      code: unitCode,
-      name: unit?.name ?? unitCode,
-      deadline: shown,
-      closes: formatDateTime(updated.closes, timezone),
-    });
-  }
-  await ctx.replyText('reminders.extend.done_subtree', {
+  const done = {
     period: titleIn(updated.title, ctx.lang),
     code: unitCode,
-    name: unit?.name ?? unitCode,
+    name: tree.get(unitCode)?.name ?? unitCode,
     deadline: shown,
-    owed: formatDeadline(periodOwedBy(updated, tree, unitCode), timezone),
     closes: formatDateTime(updated.closes, timezone),
+  };
+  // A unit that reports has no units below it: the deadline is its own.
+  if (tree.isReporting(unitCode)) return ctx.replyText('reminders.extend.done_unit', done);
+  await ctx.replyText('reminders.extend.done_subtree', {
+    ...done,
+    owed: formatDeadline(periodOwedBy(updated, tree, unitCode), timezone),
   });
 }
 
