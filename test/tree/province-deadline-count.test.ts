@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConsoleSession, type ConsoleSession } from '../e2e/console-session.ts';
-import { reportAnswers, typeAs } from './tree-console.ts';
+import { addTwoDistricts, joinAs, reportAnswers, typeAs } from './tree-console.ts';
 
 const PERIOD = '6thang-2027';
 const REPORT = reportAnswers();
@@ -15,17 +15,8 @@ describe('/lich for the province in a tree', () => {
 
   beforeAll(async () => {
     chat = await openConsoleSession('tree-province-lich');
-    for (const line of [
-      '/donvi them HD01 Huyện Đoàn A',
-      '/donvi them HD02 Huyện Đoàn B',
-      '/donvi them XA01 Đoàn xã Một HD01',
-      '/donvi them XA02 Đoàn xã Hai HD01',
-      '/donvi them XA03 Đoàn xã Ba HD02',
-      '/moi XA01 canbo',
-      '/as an',
-      '/join',
-    ])
-      await chat.type(line);
+    await addTwoDistricts(chat);
+    await joinAs(chat, 'XA01', 'canbo', 'an');
   }, 90_000);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConsoleSession, text, type ConsoleSession } from '../e2e/console-session.ts';
-import { joinAs, typeAs } from './tree-console.ts';
+import { addTwoDistricts, joinAs, typeAs } from './tree-console.ts';
 
 /**
  * The role × command × unit matrix on a three-level tree, in the terminal:
@@ -24,11 +24,7 @@ describe('a leader or admin of a unit acts on its subtree only', () => {
 
   beforeAll(async () => {
     chat = await openConsoleSession('tree-scope');
-    await chat.type('/donvi them HD01 Huyện Đoàn A');
-    await chat.type('/donvi them HD02 Huyện Đoàn B');
-    await chat.type('/donvi them XA01 Đoàn xã Một HD01');
-    await chat.type('/donvi them XA02 Đoàn xã Hai HD01');
-    await chat.type('/donvi them XA03 Đoàn xã Ba HD02');
+    await addTwoDistricts(chat);
     await join('TINH', 'lanhdao', 'lanh');
     await join('HD01', 'lanhdao', 'huyen');
     await join('HD01', 'quantri', 'qthuyen');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { openConsoleSession, text, type ConsoleSession } from '../e2e/console-session.ts';
-import { joinAs, reportAnswers, typeAs } from './tree-console.ts';
+import { addTwoDistricts, joinAs, reportAnswers, typeAs } from './tree-console.ts';
 
 const PERIOD = '6thang-2027';
 const PERIOD_TITLE = 'Báo cáo công tác quốc tế thanh niên 6 tháng đầu năm 2027';
@@ -23,11 +23,7 @@ describe('a deadline set for a subtree', () => {
 
   beforeAll(async () => {
     chat = await openConsoleSession('tree-subtree-deadline');
-    await chat.type('/donvi them HD01 Huyện Đoàn A');
-    await chat.type('/donvi them HD02 Huyện Đoàn B');
-    await chat.type('/donvi them XA01 Đoàn xã Một HD01');
-    await chat.type('/donvi them XA02 Đoàn xã Hai HD01');
-    await chat.type('/donvi them XA03 Đoàn xã Ba HD02');
+    await addTwoDistricts(chat);
     await join('TINH', 'lanhdao', 'lanh');
     await join('HD01', 'lanhdao', 'huyen');
     await join('HD01', 'quantri', 'qthuyen');

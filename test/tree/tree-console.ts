@@ -25,3 +25,16 @@ export async function joinAs(chat: ConsoleSession, unit: string, role: string, w
   await chat.type(`/as ${who}`);
   await chat.type('/join');
 }
+
+/** The admin adds two districts under the province: TINH → HD01 → XA01, XA02; TINH → HD02 → XA03. */
+export async function addTwoDistricts(chat: ConsoleSession): Promise<void> {
+  await chat.type('/as admin');
+  for (const line of [
+    '/donvi them HD01 Huyện Đoàn A',
+    '/donvi them HD02 Huyện Đoàn B',
+    '/donvi them XA01 Đoàn xã Một HD01',
+    '/donvi them XA02 Đoàn xã Hai HD01',
+    '/donvi them XA03 Đoàn xã Ba HD02',
+  ])
+    await chat.type(line);
+}
